@@ -1,0 +1,30 @@
+package dev.loopkit.api;
+
+import dev.loopkit.api.internal.ThreadCoroutine;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code await} for coroutines written with {@link Coroutines#of}.
+ */
+public final class Async {
+
+    private Async() {
+    }
+
+    /**
+     * Suspends the calling coroutine until {@code future} is done and returns its result; a done
+     * future's result is returned at once without suspending. Only the coroutine is suspended: its
+     * loop goes on running other callbacks meanwhile.
+     *
+     * @param future the future to wait for, of the coroutine's loop; never null
+     * @param <T> the type of the result
+     * @return the future's result
+     * @throws CancelledException if the future or the awaiting task was cancelled
+     * @throws CompletionException wrapping a checked exception of the future (unchecked ones are
+     *     thrown as they are)
+     * @throws IllegalStateException if called outside a coroutine
+     */
+    public static <T> T await(Future<T> future) {
+        return ThreadCoroutine.await(future);
+    }
+}

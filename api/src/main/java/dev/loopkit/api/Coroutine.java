@@ -1,0 +1,73 @@
+package dev.loopkit.api;
+
+/**
+ * The generator protocol a {@link Task} drives (asyncio's coroutine object): each call runs the
+ * coroutine until it suspends on a {@link Future} or finishes. Application code rarely implements
+ * it: {@link Coroutines#of(CoroutineBody)} turns an ordinary lambda that calls
+ * {@link Async#await(Future)} into a coroutine.
+ *
+ * <p>Protocol: the first call is {@link #send(Object)} (or {@link #throwInto(Throwable)}, which
+ * finishes a coroutine that has not started without running it). Each call returns
+ * {@link Step.Await} (the coroutine suspended on a future) or {@link Step.Return} (it finished
+ * with a value); if the coroutine finishes with an exception, the call throws it. Calling again
+ * after it finished, or while it runs, throws {@link IllegalStateException}.
+ *
+ * <p>Thread-safety: not thread-safe; a coroutine is driven by one task on its loop's thread.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public interface Coroutine<T> {
+
+    /**
+     * Starts or resumes the coroutine; at an await the value is ignored and the awaited future's
+     * result is used.
+     *
+     * @param value the value sent in (asyncio sends {@code None}); may be null
+     * @return how the coroutine stopped
+     * @throws Exception the exception the coroutine finished with
+     */
+    Step<T> send(Object value) throws Exception;
+
+    /**
+     * Resumes the coroutine by throwing {@code error} at the point where it is suspended.
+     *
+     * @param error the exception to raise inside the coroutine; never null
+     * @return how the coroutine stopped
+     * @throws Exception the exception the coroutine finished with (often {@code error} itself)
+     */
+    Step<T> throwInto(Throwable error) throws Exception;
+
+    /**
+     * Abandons the coroutine: a suspended one is unwound (its {@code finally} blocks run), a
+     * coroutine that has not started never runs. Closing a finished coroutine does nothing.
+     *
+     * @throws IllegalStateException if the coroutine refused to stop and suspended again
+     */
+    void close();
+
+    /**
+     * How a coroutine stopped after {@link #send} or {@link #throwInto}.
+     *
+     * @param <T> the type of the coroutine's result
+     */
+    sealed interface Step<T> permits Step.Await, Step.Return {
+
+        /**
+         * The coroutine suspended until {@code future} is done.
+         *
+         * @param future the awaited future; never null
+         * @param <T> the type of the coroutine's result
+         */
+        record Await<T>(Future<?> future) implements Step<T> {
+        }
+
+        /**
+         * The coroutine finished with {@code value}.
+         *
+         * @param value the result; may be null
+         * @param <T> the type of the coroutine's result
+         */
+        record Return<T>(T value) implements Step<T> {
+        }
+    }
+}

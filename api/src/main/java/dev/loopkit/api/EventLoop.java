@@ -1,0 +1,249 @@
+package dev.loopkit.api;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * An event loop: runs callbacks, timers, tasks and I/O on one thread (asyncio's
+ * {@code AbstractEventLoop}). Application code gets one from the policy and never names a
+ * vendor; loop vendors build on the SPI's {@code BaseEventLoop}.
+ *
+ * <p>Threading: a loop is single-threaded. Every callback, coroutine step and future callback runs
+ * on the thread that runs the loop, one at a time. Only {@link #callSoonThreadsafe(Runnable)} may
+ * be called from other threads while the loop runs (and {@link #close()} once it no longer runs);
+ * in debug mode other calls from a foreign thread fail fast.
+ *
+ * <p>Time is {@code long} nanoseconds of a monotonic clock ({@link #time()}); delays are
+ * {@link Duration}s.
+ */
+public interface EventLoop extends AutoCloseable {
+
+    // ---------------------------------------------------------------------------------------
+    // Running and stopping the event loop
+
+    /**
+     * Runs the loop until {@link #stop()} is called.
+     *
+     * @throws IllegalStateException if the loop is closed ({@code "Event loop is closed"}), already
+     *     running ({@code "This event loop is already running"}), or another loop runs on this thread
+     *     ({@code "Cannot run the event loop while another loop is running"})
+     */
+    void runForever();
+
+    /**
+     * Runs the loop until {@code future} is done and returns its result.
+     *
+     * @param future the future to wait for; it must belong to this loop
+     * @return the future's result
+     * @throws IllegalStateException as {@link #runForever()}, or if the loop was stopped before the
+     *     future completed ({@code "Event loop stopped before Future completed."})
+     * @throws CancelledException if the future was cancelled
+     */
+    <T> T runUntilComplete(Future<T> future);
+
+    /**
+     * Wraps {@code coroutine} in a task and runs the loop until the task is done.
+     *
+     * @param coroutine the coroutine to run
+     * @return the coroutine's result
+     * @see #runUntilComplete(Future)
+     */
+    <T> T runUntilComplete(Coroutine<T> coroutine);
+
+    /**
+     * Stops the loop: a running loop finishes the callbacks of the current iteration and returns;
+     * a loop that is not running runs one iteration at its next run and then stops.
+     */
+    void stop();
+
+    /** Returns {@code true} while the loop runs. Thread-safe. */
+    boolean isRunning();
+
+    /** Returns {@code true} once the loop was closed. Thread-safe. */
+    boolean isClosed();
+
+    /**
+     * Closes the loop: drops pending callbacks, shuts the default executor down without waiting,
+     * and releases the I/O back end (selectors, threads). Closing a closed loop does nothing.
+     *
+     * @throws IllegalStateException if the loop is running ({@code "Cannot close a running event
+     *     loop"})
+     */
+    @Override
+    void close();
+
+    // ---------------------------------------------------------------------------------------
+    // Scheduling callbacks
+
+    /**
+     * Schedules {@code callback} to run on the next iteration, after the callbacks already
+     * scheduled (FIFO). Loop thread only.
+     *
+     * @param callback the callback; never null
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     */
+    Handle callSoon(Runnable callback);
+
+    /**
+     * Like {@link #callSoon(Runnable)}, callable from any thread: wakes the loop if it is waiting
+     * for I/O or a timer.
+     *
+     * @param callback the callback; never null
+     * @return a handle that can cancel it (on the loop thread)
+     * @throws IllegalStateException if the loop is closed
+     */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /**
+     * Schedules {@code callback} to run after {@code delay}. Callbacks due at the same time run in
+     * the order they were scheduled.
+     *
+     * @param delay how long to wait; zero or negative runs it on the next iteration
+     * @param callback the callback; never null
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     */
+    TimerHandle callLater(Duration delay, Runnable callback);
+
+    /**
+     * Schedules {@code callback} to run at loop time {@code whenNanos} (see {@link #time()}).
+     *
+     * @param whenNanos the loop time at which to run it
+     * @param callback the callback; never null
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     */
+    TimerHandle callAt(long whenNanos, Runnable callback);
+
+    /** Returns the loop's monotonic clock in nanoseconds. Thread-safe. */
+    long time();
+
+    // ---------------------------------------------------------------------------------------
+    // Futures and tasks
+
+    /** Creates a pending future bound to this loop. */
+    <T> Future<T> createFuture();
+
+    /**
+     * Wraps {@code coroutine} in a task (through the task factory, if one is set) that starts on
+     * the next iteration.
+     *
+     * @param coroutine the coroutine; never null
+     * @return the task
+     * @throws IllegalStateException if the loop is closed
+     */
+    default <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null, null);
+    }
+
+    /**
+     * Like {@link #createTask(Coroutine)} with a name and a context.
+     *
+     * @param coroutine the coroutine; never null
+     * @param name the task's name, or null for {@code Task-N}
+     * @param context an opaque context object carried by the task, or null
+     * @return the task
+     */
+    <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context);
+
+    /**
+     * Sets the factory {@link #createTask} uses, or {@code null} for the built-in task.
+     *
+     * @param factory the factory, or null
+     */
+    void setTaskFactory(TaskFactory factory);
+
+    /** Returns the task factory, or {@code null} when the built-in task is used. */
+    TaskFactory getTaskFactory();
+
+    // ---------------------------------------------------------------------------------------
+    // Executors
+
+    /**
+     * Runs {@code call} on {@code executor} (or the loop's default executor when null) and returns
+     * a future of this loop that completes with its outcome. Cancelling the future cancels the
+     * submitted work if it has not started.
+     *
+     * @param executor where to run it, or null for the default executor
+     * @param call the blocking work; never null
+     * @return a future completed on the loop thread
+     * @throws IllegalStateException if the loop is closed, or the default executor was asked for
+     *     after {@link #shutdownDefaultExecutor()}
+     */
+    <T> Future<T> runInExecutor(Executor executor, Callable<T> call);
+
+    /**
+     * Replaces the default executor used by {@link #runInExecutor} with a null executor argument.
+     * The loop shuts it down on {@link #close()} and {@link #shutdownDefaultExecutor()}.
+     *
+     * @param executor the new default executor; never null
+     */
+    void setDefaultExecutor(ExecutorService executor);
+
+    /**
+     * Shuts the default executor down and returns a future that completes once every task it was
+     * running has finished (asyncio 3.9). Afterwards {@link #runInExecutor} with the default
+     * executor fails.
+     *
+     * @return a future of this loop, done when the executor has terminated
+     */
+    Future<Void> shutdownDefaultExecutor();
+
+    // ---------------------------------------------------------------------------------------
+    // Error handling
+
+    /**
+     * Sets the handler called for errors nobody else can handle (a callback that throws, an
+     * exception never retrieved from a future), or {@code null} for the default handler, which
+     * logs the context.
+     *
+     * @param handler the handler, or null
+     */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /** Returns the exception handler, or {@code null} when the default one is in use. */
+    ExceptionHandler getExceptionHandler();
+
+    /**
+     * Calls the current exception handler with {@code context}; a handler that throws is reported
+     * through the default handler and never propagates.
+     *
+     * @param context what went wrong; never null
+     */
+    void callExceptionHandler(ExceptionContext context);
+
+    /**
+     * The default exception handler: logs the context (and its exception) at ERROR.
+     *
+     * @param context what went wrong; never null
+     */
+    void defaultExceptionHandler(ExceptionContext context);
+
+    // ---------------------------------------------------------------------------------------
+    // Debug mode
+
+    /**
+     * Turns debug mode on or off. In debug mode callbacks and task steps that take longer than
+     * {@link #getSlowCallbackDuration()} are logged, and non-thread-safe calls from a thread other
+     * than the loop's fail fast while the loop runs.
+     *
+     * @param enabled whether debug mode is on
+     */
+    void setDebug(boolean enabled);
+
+    /** Returns whether debug mode is on. */
+    boolean getDebug();
+
+    /**
+     * Sets the threshold above which debug mode logs a slow callback (default 100 ms).
+     *
+     * @param threshold a positive duration
+     */
+    void setSlowCallbackDuration(Duration threshold);
+
+    /** Returns the slow-callback threshold of debug mode. */
+    Duration getSlowCallbackDuration();
+}

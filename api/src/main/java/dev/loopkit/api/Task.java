@@ -1,0 +1,56 @@
+package dev.loopkit.api;
+
+/**
+ * A {@link Future} that drives a {@link Coroutine} on an {@link EventLoop} (asyncio's
+ * {@code Task}). Create one with {@link EventLoop#createTask(Coroutine)}.
+ *
+ * <p>A task starts on the loop's next iteration. Each step of the coroutine runs between
+ * {@code enterTask} and {@code leaveTask} of the task registry, so {@link Tasks#currentTask} sees
+ * it; when the coroutine suspends on a future the task resumes through a done callback on that
+ * future. A task is visible in {@link Tasks#allTasks} from its creation until it is done.
+ *
+ * <p>{@link #cancel(String)} cancels the future the coroutine awaits, which raises a
+ * {@link CancelledException} inside the coroutine at that await; the coroutine may catch it. A
+ * task completes itself: {@link #setResult} and {@link #setException} throw
+ * {@link UnsupportedOperationException}.
+ *
+ * <p>Thread-safety: as {@link Future}, loop thread only.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public interface Task<T> extends Future<T> {
+
+    /** Returns the task's name, {@code Task-N} unless one was given. */
+    String getName();
+
+    /**
+     * Renames the task.
+     *
+     * @param name the new name; never null
+     */
+    void setName(String name);
+
+    /** Returns the coroutine this task drives. */
+    Coroutine<T> getCoro();
+
+    /**
+     * Returns the opaque context object given when the task was created (asyncio's
+     * {@code contextvars.Context}), or {@code null}. loopkit does not interpret it.
+     */
+    Object getContext();
+
+    /**
+     * Returns the number of pending cancellation requests: incremented by each {@link #cancel}
+     * of a task that is not done, decremented by {@link #uncancel()}.
+     */
+    int cancelling();
+
+    /**
+     * Withdraws one cancellation request, for code that catches a {@link CancelledException} and
+     * means to go on (asyncio 3.11). When the count drops to zero, a cancellation that was
+     * requested but not yet delivered is withdrawn too.
+     *
+     * @return the remaining number of cancellation requests
+     */
+    int uncancel();
+}

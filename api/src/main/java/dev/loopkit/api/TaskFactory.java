@@ -1,0 +1,21 @@
+package dev.loopkit.api;
+
+/**
+ * Creates the tasks of {@link EventLoop#createTask} once installed with
+ * {@link EventLoop#setTaskFactory} (asyncio's task factory). Loop authors typically return a
+ * subclass of the SPI's built-in task.
+ */
+@FunctionalInterface
+public interface TaskFactory {
+
+    /**
+     * Creates a task that drives {@code coroutine} on {@code loop}.
+     *
+     * @param loop the loop; never null
+     * @param coroutine the coroutine; never null
+     * @param name the requested name, or null
+     * @param context the context object, or null
+     * @return the new task, bound to {@code loop}
+     */
+    Task<?> newTask(EventLoop loop, Coroutine<?> coroutine, String name, Object context);
+}

@@ -1,0 +1,33 @@
+package dev.loopkit.api.internal;
+
+import dev.loopkit.api.EventLoop;
+
+/**
+ * The loop running on the current thread (asyncio's {@code _get_running_loop}). Set by the loop
+ * when it starts running and by a coroutine's thread while it runs a step for that loop.
+ */
+public final class RunningLoops {
+
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    private RunningLoops() {
+    }
+
+    /** Returns the loop running on this thread, or null. */
+    public static EventLoop get() {
+        return RUNNING.get();
+    }
+
+    /**
+     * Sets (or with null, clears) the loop running on this thread.
+     *
+     * @param loop the loop, or null
+     */
+    public static void set(EventLoop loop) {
+        if (loop == null) {
+            RUNNING.remove();
+        } else {
+            RUNNING.set(loop);
+        }
+    }
+}

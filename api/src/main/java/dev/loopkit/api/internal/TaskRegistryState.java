@@ -1,0 +1,81 @@
+package dev.loopkit.api.internal;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Task;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The task registry of the whole process (asyncio's {@code _scheduled_tasks} and
+ * {@code _current_tasks}). Written through the SPI's {@code TaskRegistry}; read by
+ * {@code Tasks.allTasks} and {@code Tasks.currentTask}.
+ *
+ * <p>Thread-safe: tasks of different loops on different threads register concurrently.
+ */
+public final class TaskRegistryState {
+
+    private static final Set<Task<?>> REGISTERED = ConcurrentHashMap.newKeySet();
+    private static final Map<EventLoop, Task<?>> CURRENT = new ConcurrentHashMap<>();
+
+    private TaskRegistryState() {
+    }
+
+    /** Adds {@code task} to the registered tasks. */
+    public static void register(Task<?> task) {
+        REGISTERED.add(Objects.requireNonNull(task, "task"));
+    }
+
+    /** Removes {@code task} from the registered tasks; unknown tasks are ignored. */
+    public static void unregister(Task<?> task) {
+        REGISTERED.remove(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Makes {@code task} the current task of {@code loop}.
+     *
+     * @throws IllegalStateException if another task is current on that loop
+     */
+    public static void enter(EventLoop loop, Task<?> task) {
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(task, "task");
+        Task<?> current = CURRENT.putIfAbsent(loop, task);
+        if (current != null) {
+            throw new IllegalStateException("Cannot enter into task " + task
+                    + " while another task " + current + " is being executed.");
+        }
+    }
+
+    /**
+     * Clears {@code task} as the current task of {@code loop}.
+     *
+     * @throws IllegalStateException if {@code task} is not the current task of that loop
+     */
+    public static void leave(EventLoop loop, Task<?> task) {
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(task, "task");
+        if (!CURRENT.remove(loop, task)) {
+            throw new IllegalStateException("Leaving task " + task
+                    + " does not match the current task " + CURRENT.get(loop) + ".");
+        }
+    }
+
+    /** Returns the current task of {@code loop}, or null. */
+    public static Task<?> current(EventLoop loop) {
+        return CURRENT.get(Objects.requireNonNull(loop, "loop"));
+    }
+
+    /** Returns a snapshot of the registered tasks of {@code loop} that are not done. */
+    public static Set<Task<?>> pending(EventLoop loop) {
+        Objects.requireNonNull(loop, "loop");
+        Set<Task<?>> result = new LinkedHashSet<>();
+        for (Task<?> task : REGISTERED) {
+            if (task.getLoop() == loop && !task.done()) {
+                result.add(task);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,294 @@
+package dev.loopkit.api.internal;
+
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.CoroutineBody;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A {@link Coroutine} whose body runs on its own virtual thread, handing control back and forth
+ * with the thread that resumes it (the loop thread) so that exactly one of the two runs at any
+ * moment. {@code Async.await} parks the coroutine thread; {@link #send}/{@link #throwInto} unpark
+ * it and wait until it awaits again or finishes.
+ *
+ * <p>Invariant: {@code state} is RUNNING exactly while the resumer waits inside
+ * {@link #resume}; the hand-over fields ({@code toThrow}, {@code awaiting}, {@code result},
+ * {@code failure}) are written by one side before it publishes a new {@code state} (volatile) and
+ * read by the other after it sees it.
+ *
+ * @param <T> the type of the result
+ */
+public final class ThreadCoroutine<T> implements Coroutine<T> {
+
+    private static final ThreadLocal<ThreadCoroutine<?>> CURRENT = new ThreadLocal<>();
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findVarHandle(ThreadCoroutine.class, "pendingRun", Runnable.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final int CREATED = 0;
+    private static final int RUNNING = 1;
+    private static final int SUSPENDED = 2;
+    private static final int FINISHED = 3;
+
+    private final CoroutineBody<T> body;
+    private final CoroutineMechanism mechanism;
+    private volatile int state = CREATED;
+    private volatile Thread resumer;
+    private volatile Runnable pendingRun;
+    private boolean inline;
+    private Thread thread;
+    private EventLoop loop;
+    private boolean closing;
+    private Throwable toThrow;
+    private Future<?> awaiting;
+    private T result;
+    private Throwable failure;
+
+    /**
+     * Creates a coroutine that has not started.
+     *
+     * @param body the sequential code; never null
+     * @param mechanism how its thread is scheduled; never null
+     */
+    public ThreadCoroutine(CoroutineBody<T> body, CoroutineMechanism mechanism) {
+        this.body = Objects.requireNonNull(body, "body");
+        this.mechanism = Objects.requireNonNull(mechanism, "mechanism");
+    }
+
+    /**
+     * Suspends the calling coroutine until {@code future} is done and returns its result.
+     *
+     * @throws IllegalStateException if the caller is not a coroutine's thread
+     */
+    public static <V> V await(Future<V> future) {
+        Objects.requireNonNull(future, "future");
+        ThreadCoroutine<?> self = CURRENT.get();
+        if (self == null) {
+            throw new IllegalStateException("Async.await() called outside a coroutine (on thread "
+                    + Thread.currentThread().getName() + "): await only inside Coroutines.of(...) run by a task,"
+                    + " or drive the future with loop.runUntilComplete(future)");
+        }
+        if (future.done()) {
+            return future.result();
+        }
+        return self.suspend(future);
+    }
+
+    /** Returns true if the calling thread is a coroutine's thread. */
+    public static boolean inCoroutine() {
+        return CURRENT.get() != null;
+    }
+
+    @Override
+    public Step<T> send(Object value) throws Exception {
+        return resume(null);
+    }
+
+    @Override
+    public Step<T> throwInto(Throwable error) throws Exception {
+        Objects.requireNonNull(error, "error");
+        if (state == CREATED) {
+            state = FINISHED;
+            throw asException(error);
+        }
+        return resume(error);
+    }
+
+    @Override
+    public void close() {
+        int s = state;
+        if (s == CREATED) {
+            state = FINISHED;
+            return;
+        }
+        if (s != SUSPENDED) {
+            if (s == RUNNING) {
+                throw new IllegalStateException("Cannot close a running coroutine");
+            }
+            return;
+        }
+        closing = true;
+        Step<T> step;
+        try {
+            step = resume(null);
+        } catch (CoroutineClosed expected) {
+            return;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+        if (step instanceof Step.Await<T>) {
+            throw new IllegalStateException("coroutine ignored close() and suspended again");
+        }
+    }
+
+    @Override
+    public String toString() {
+        String[] names = {"created", "running", "suspended", "finished"};
+        return "ThreadCoroutine[" + names[state] + ", " + body + "]";
+    }
+
+    private Step<T> resume(Throwable error) throws Exception {
+        int s = state;
+        if (s == RUNNING) {
+            throw new IllegalStateException("coroutine is already running");
+        }
+        if (s == FINISHED) {
+            throw new IllegalStateException("cannot resume a finished coroutine");
+        }
+        Thread current = Thread.currentThread();
+        toThrow = error;
+        loop = RunningLoops.get();
+        resumer = current;
+        if (s == CREATED) {
+            inline = mechanism == CoroutineMechanism.INLINE && !current.isVirtual();
+            thread = newThread();
+            state = RUNNING;
+            thread.start();
+        } else {
+            if (inline && current.isVirtual()) {
+                throw new IllegalStateException("coroutine started inline on a platform thread cannot be resumed"
+                        + " from virtual thread " + current + "; run the loop on one thread");
+            }
+            state = RUNNING;
+            LockSupport.unpark(thread);
+        }
+        waitWhileRunning();
+        resumer = null;
+        if (state == SUSPENDED) {
+            return new Step.Await<>(awaiting);
+        }
+        Throwable t = failure;
+        T r = result;
+        failure = null;
+        result = null;
+        if (t != null) {
+            throw asException(t);
+        }
+        return new Step.Return<>(r);
+    }
+
+    private void waitWhileRunning() {
+        boolean interrupted = Thread.interrupted();
+        while (state == RUNNING) {
+            Runnable run = inline ? (Runnable) PENDING.getAndSet(this, null) : null;
+            if (run != null) {
+                run.run();
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Thread newThread() {
+        if (!inline) {
+            return Thread.ofVirtual().unstarted(this::runBody);
+        }
+        try {
+            Executor scheduler = this::schedule;
+            Thread.Builder.OfVirtual builder =
+                    (Thread.Builder.OfVirtual) CoroutineMechanism.inlineBuilderConstructor().newInstance(scheduler);
+            return builder.unstarted(this::runBody);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create an inline coroutine thread", e);
+        }
+    }
+
+    /** The inline scheduler: the resumer runs the continuation in {@link #waitWhileRunning()}. */
+    private void schedule(Runnable continuation) {
+        pendingRun = continuation;
+        Thread waiting = resumer;
+        if (waiting != null && waiting != Thread.currentThread()) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    private void runBody() {
+        CURRENT.set(this);
+        RunningLoops.set(loop);
+        try {
+            result = body.run();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        Thread waiting = resumer;
+        state = FINISHED;
+        if (!inline) {
+            LockSupport.unpark(waiting);
+        }
+    }
+
+    private <V> V suspend(Future<V> future) {
+        awaiting = future;
+        Thread waiting = resumer;
+        state = SUSPENDED;
+        if (!inline) {
+            LockSupport.unpark(waiting);
+        }
+        boolean interrupted = false;
+        while (state != RUNNING) {
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        awaiting = null;
+        RunningLoops.set(loop);
+        if (closing) {
+            throw new CoroutineClosed();
+        }
+        Throwable t = toThrow;
+        if (t != null) {
+            toThrow = null;
+            throw asUnchecked(t);
+        }
+        return future.result();
+    }
+
+    private static Exception asException(Throwable t) {
+        if (t instanceof Exception e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new CompletionException(t);
+    }
+
+    private static RuntimeException asUnchecked(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new CompletionException(t);
+    }
+
+    /** Unwinds a suspended coroutine on {@link #close()} (Python's {@code GeneratorExit}). */
+    private static final class CoroutineClosed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        CoroutineClosed() {
+            super("coroutine closed", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The loopkit API: the event loop, future, task, handle and coroutine contracts that
+ * application code is written against. Depends on nothing but the JDK.
+ *
+ * <p>The package {@code dev.loopkit.api.internal} holds the little shared state that asyncio keeps
+ * as module globals (the task registry, the running loop) and the coroutine machinery; it is
+ * exported only to {@code dev.loopkit.spi}, whose {@code TaskRegistry} and {@code BaseEventLoop}
+ * are the vendor-facing doors to it.
+ */
+module dev.loopkit.api {
+    exports dev.loopkit.api;
+    exports dev.loopkit.api.internal to dev.loopkit.spi;
+}

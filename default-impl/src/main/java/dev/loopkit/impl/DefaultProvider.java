@@ -1,0 +1,37 @@
+package dev.loopkit.impl;
+
+import com.google.auto.service.AutoService;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.EventLoopProvider;
+
+/**
+ * Provides the default loop, {@link SelectorEventLoop}, under the name {@value #NAME}. Registered
+ * for {@link java.util.ServiceLoader} by AutoService (class path) and by {@code provides} in
+ * {@code module-info.java} (module path). Its priority is 0, so a vendor's loop with a higher
+ * priority wins when no provider is named. Stateless and thread-safe.
+ */
+@AutoService(EventLoopProvider.class)
+public final class DefaultProvider implements EventLoopProvider {
+
+    /** The provider's name. */
+    public static final String NAME = "default";
+
+    /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
+    public DefaultProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public EventLoop newEventLoop() {
+        return new SelectorEventLoop();
+    }
+}

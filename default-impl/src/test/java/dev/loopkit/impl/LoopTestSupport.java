@@ -1,0 +1,42 @@
+package dev.loopkit.impl;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Gives each test a fresh default loop and closes it afterwards. */
+abstract class LoopTestSupport {
+
+    /** Bound for anything that waits on another thread; generous for a loaded 2-core CI machine. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    SelectorEventLoop loop;
+
+    @BeforeEach
+    void openLoop() {
+        loop = new SelectorEventLoop();
+    }
+
+    @AfterEach
+    void closeLoop() {
+        if (loop.isRunning()) {
+            throw new AssertionError("test left the loop running");
+        }
+        loop.close();
+    }
+
+    /** A future completed by a timer after {@code delay} (asyncio.sleep). */
+    static Future<Void> sleep(EventLoop loop, Duration delay) {
+        Future<Void> done = loop.createFuture();
+        loop.callLater(delay, () -> done.setResult(null));
+        return done;
+    }
+
+    /** Runs the loop for exactly one iteration (asyncio's stop-then-run_forever idiom). */
+    static void runOnce(EventLoop loop) {
+        loop.stop();
+        loop.runForever();
+    }
+}

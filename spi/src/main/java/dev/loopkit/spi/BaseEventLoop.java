@@ -1,0 +1,588 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.ExceptionHandler;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Handle;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.TaskFactory;
+import dev.loopkit.api.TimerHandle;
+import dev.loopkit.api.internal.RunningLoops;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every public behaviour of {@link EventLoop}, implemented once on three protected hooks that a
+ * vendor fills in with its I/O back end (asyncio's {@code BaseEventLoop}):
+ *
+ * <ul>
+ *   <li>{@link #processEvents(long)}: wait for I/O up to a timeout and dispatch what is ready;
+ *   <li>{@link #wakeup()}: make a waiting {@code processEvents} return, from any thread;
+ *   <li>{@link #closeBackend()}: release the back end's resources, once.
+ * </ul>
+ *
+ * <p>One iteration ({@code runOnce}, as asyncio's {@code _run_once}): compute how long to wait (0
+ * if callbacks are ready or the loop is stopping, until the earliest timer otherwise, forever if
+ * there is none), call {@link #processEvents(long)}, move callbacks submitted from other threads
+ * and due timers to the ready queue, then run exactly the callbacks that were ready at that point;
+ * callbacks they schedule run in the next iteration.
+ *
+ * <p>Hot paths: {@link #callSoon} on the loop thread appends to a plain {@link ArrayDeque}
+ * (allocating only the handle, taking no lock); {@link #callSoonThreadsafe} goes through a
+ * lock-free multi-producer queue and calls {@link #wakeup()} only when the loop is about to wait
+ * or waiting, at most once per wait.
+ *
+ * <p>Thread-safety: as {@link EventLoop}: loop thread only, except {@link #callSoonThreadsafe},
+ * {@link #time()}, {@link #isRunning()}, {@link #isClosed()}, and {@link #close()} of a loop that
+ * does not run.
+ */
+public abstract class BaseEventLoop implements EventLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaseEventLoop.class);
+    private static final AtomicBoolean MECHANISM_LOGGED = new AtomicBoolean();
+    private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
+    private static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+    private static final VarHandle SLEEPING;
+
+    static {
+        try {
+            SLEEPING = MethodHandles.lookup().findVarHandle(BaseEventLoop.class, "sleeping", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ArrayDeque<CallbackHandle> ready = new ArrayDeque<>();
+    private final Queue<CallbackHandle> inbox = new ConcurrentLinkedQueue<>();
+    private final TimerQueue timers = new TimerQueue();
+    private volatile boolean sleeping;
+    private volatile boolean closed;
+    private volatile Thread thread;
+    private boolean stopping;
+    private boolean debug = Boolean.getBoolean("loopkit.debug");
+    private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
+    private ExceptionHandler exceptionHandler;
+    private TaskFactory taskFactory;
+    private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
+
+    /** Creates an open loop that is not running. */
+    protected BaseEventLoop() {
+        if (MECHANISM_LOGGED.compareAndSet(false, true)) {
+            LOG.info("loopkit coroutines: {}", Coroutines.mechanism());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Hooks for vendors
+
+    /**
+     * Waits for I/O events for at most {@code timeoutNanos} and dispatches the ready ones (usually
+     * by running their callbacks or scheduling them with {@link #callSoon}). Called on the loop
+     * thread once per iteration.
+     *
+     * @param timeoutNanos 0 to poll without waiting, a positive bound, or -1 to wait until
+     *     {@link #wakeup()} or an event
+     */
+    protected abstract void processEvents(long timeoutNanos);
+
+    /**
+     * Makes a current or the next {@link #processEvents(long)} return promptly. Called from any
+     * thread (this may be called from a different thread), possibly while the back end is closing.
+     */
+    protected abstract void wakeup();
+
+    /**
+     * Releases the back end's resources (selectors, threads, channels). Called once, by
+     * {@link #close()} on a loop that does not run.
+     */
+    protected abstract void closeBackend();
+
+    // ---------------------------------------------------------------------------------------
+    // Running and stopping
+
+    @Override
+    public void runForever() {
+        checkClosed();
+        checkNotRunning();
+        thread = Thread.currentThread();
+        RunningLoops.set(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            RunningLoops.set(null);
+        }
+    }
+
+    @Override
+    public <T> T runUntilComplete(Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        checkClosed();
+        checkNotRunning();
+        if (future.getLoop() != this) {
+            throw new IllegalArgumentException("The future belongs to a different loop than the one it is run on: "
+                    + future + " is bound to " + future.getLoop() + ", not " + this);
+        }
+        java.util.function.Consumer<Future<T>> stopWhenDone = f -> stop();
+        future.addDoneCallback(stopWhenDone);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopWhenDone);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    @Override
+    public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkClosed();
+        checkNotRunning();
+        return runUntilComplete(createTask(coroutine));
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.debug("Close {}", this);
+        ready.clear();
+        inbox.clear();
+        timers.clear();
+        executorShutdownCalled = true;
+        ExecutorService executor = defaultExecutor;
+        defaultExecutor = null;
+        if (executor != null) {
+            executor.shutdown();
+        }
+        closeBackend();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Scheduling
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"));
+        ready.addLast(handle);
+        return handle;
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkClosed();
+        CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"));
+        inbox.offer(handle);
+        if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
+            wakeup();
+        }
+        return handle;
+    }
+
+    @Override
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay");
+        return callAt(time() + saturatedNanos(delay), callback);
+    }
+
+    @Override
+    public TimerHandle callAt(long whenNanos, Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        return timers.schedule(this, whenNanos, Objects.requireNonNull(callback, "callback"));
+    }
+
+    /** Returns {@link System#nanoTime()}. Vendors may override it with another monotonic clock. */
+    @Override
+    public long time() {
+        return System.nanoTime();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Futures and tasks
+
+    @Override
+    public <T> Future<T> createFuture() {
+        return new BuiltinFuture<>(this);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkClosed();
+        TaskFactory factory = taskFactory;
+        if (factory == null) {
+            return new BuiltinTask<>(coroutine, this, name, context);
+        }
+        Task<?> task = Objects.requireNonNull(factory.newTask(this, coroutine, name, context),
+                () -> "task factory " + factory + " returned null");
+        return (Task<T>) task;
+    }
+
+    @Override
+    public void setTaskFactory(TaskFactory factory) {
+        this.taskFactory = factory;
+    }
+
+    @Override
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Executors
+
+    @Override
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
+        Objects.requireNonNull(call, "call");
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        Executor target = executor;
+        if (target == null) {
+            if (executorShutdownCalled) {
+                throw new IllegalStateException("Executor shutdown has been called: runInExecutor(null, ...) needs the"
+                        + " default executor; pass an executor or call setDefaultExecutor(...) first");
+            }
+            target = defaultExecutor();
+        }
+        BuiltinFuture<T> future = new BuiltinFuture<>(this);
+        FutureTask<T> work = new FutureTask<>(call) {
+            @Override
+            protected void done() {
+                completeFromExecutor(future, this);
+            }
+        };
+        future.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                work.cancel(false);
+            }
+        });
+        try {
+            target.execute(work);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("Executor " + target + " rejected the call " + call, e);
+        }
+        return future;
+    }
+
+    @Override
+    public void setDefaultExecutor(ExecutorService executor) {
+        this.defaultExecutor = Objects.requireNonNull(executor, "executor");
+        this.executorShutdownCalled = false;
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor() {
+        executorShutdownCalled = true;
+        BuiltinFuture<Void> finished = new BuiltinFuture<>(this);
+        ExecutorService executor = defaultExecutor;
+        if (executor == null) {
+            finished.setResult(null);
+            return finished;
+        }
+        executor.shutdown();
+        Thread.ofVirtual().name("loopkit-executor-shutdown").start(() -> {
+            boolean interrupted = false;
+            while (!executor.isTerminated()) {
+                try {
+                    executor.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            completeThreadsafe(() -> {
+                if (!finished.done()) {
+                    finished.setResult(null);
+                }
+            });
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return finished;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Error handling
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        Objects.requireNonNull(context, "context");
+        ExceptionHandler handler = exceptionHandler;
+        if (handler != null) {
+            try {
+                handler.handle(this, context);
+                return;
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable handlerFailure) {
+                context = new ExceptionContext("Unhandled error in exception handler", handlerFailure,
+                        null, null, null, Map.of("context", context));
+            }
+        }
+        try {
+            defaultExceptionHandler(context);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable defaultFailure) {
+            LOG.error("Exception in default exception handler while handling {}", context.message(), defaultFailure);
+        }
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        StringBuilder text = new StringBuilder(context.message());
+        if (context.handle() != null) {
+            text.append("\nhandle: ").append(context.handle());
+        }
+        if (context.task() != null) {
+            text.append("\ntask: ").append(context.task());
+        } else if (context.future() != null) {
+            text.append("\nfuture: ").append(context.future());
+        }
+        context.extra().forEach((key, value) -> text.append('\n').append(key).append(": ").append(value));
+        LOG.error("{}", text, context.exception());
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Debug mode
+
+    @Override
+    public void setDebug(boolean enabled) {
+        this.debug = enabled;
+    }
+
+    @Override
+    public boolean getDebug() {
+        return debug;
+    }
+
+    @Override
+    public void setSlowCallbackDuration(Duration threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        if (threshold.isNegative() || threshold.isZero()) {
+            throw new IllegalArgumentException("slow callback duration must be positive, got " + threshold);
+        }
+        this.slowCallbackNanos = saturatedNanos(threshold);
+    }
+
+    @Override
+    public Duration getSlowCallbackDuration() {
+        return Duration.ofNanos(slowCallbackNanos);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[running=" + isRunning() + ", closed=" + closed + ", debug=" + debug + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Internals
+
+    TimerQueue timers() {
+        return timers;
+    }
+
+    /** Fails with asyncio's message if the loop is closed. */
+    protected final void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    /**
+     * In debug mode, fails fast when a non-thread-safe operation comes from a thread other than
+     * the running loop's (or one of its coroutines).
+     */
+    protected final void checkThread() {
+        if (thread != null && RunningLoops.get() != this) {
+            throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current"
+                    + " one (called from thread " + Thread.currentThread().getName() + "); use callSoonThreadsafe()");
+        }
+    }
+
+    private void checkNotRunning() {
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RunningLoops.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    private void runOnce() {
+        long timeout;
+        ScheduledHandle nextTimer = timers.peek();
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (nextTimer != null) {
+            timeout = Math.max(0, nextTimer.when() - time());
+        } else {
+            timeout = -1;
+        }
+        if (timeout != 0) {
+            sleeping = true;
+            if (!inbox.isEmpty()) {
+                timeout = 0;
+            }
+        }
+        try {
+            processEvents(timeout);
+        } finally {
+            sleeping = false;
+        }
+        CallbackHandle submitted;
+        while ((submitted = inbox.poll()) != null) {
+            ready.addLast(submitted);
+        }
+        long now = time();
+        ScheduledHandle due;
+        while ((due = timers.pollDue(now)) != null) {
+            ready.addLast(due);
+        }
+        UnretrievedExceptions.deliverCollected();
+
+        for (int remaining = ready.size(); remaining > 0; remaining--) {
+            CallbackHandle handle = ready.pollFirst();
+            if (handle.cancelled()) {
+                continue;
+            }
+            if (debug) {
+                runTimed(handle);
+            } else {
+                handle.run();
+            }
+        }
+    }
+
+    private void runTimed(CallbackHandle handle) {
+        long start = System.nanoTime();
+        handle.run();
+        long took = System.nanoTime() - start;
+        if (took >= slowCallbackNanos) {
+            LOG.warn("Executing {} took {} seconds", handle, String.format("%.3f", took / 1e9));
+        }
+    }
+
+    private ExecutorService defaultExecutor() {
+        ExecutorService executor = defaultExecutor;
+        if (executor == null) {
+            int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), work -> Thread.ofPlatform().daemon()
+                            .name("loopkit-executor-" + EXECUTOR_THREADS.incrementAndGet()).unstarted(work));
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = pool;
+            executor = pool;
+        }
+        return executor;
+    }
+
+    private <T> void completeFromExecutor(BuiltinFuture<T> future, FutureTask<T> work) {
+        completeThreadsafe(() -> {
+            if (future.done()) {
+                return;
+            }
+            if (work.isCancelled()) {
+                future.cancel();
+                return;
+            }
+            try {
+                future.setResult(work.get());
+            } catch (ExecutionException e) {
+                future.setException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                future.setException(e);
+            }
+        });
+    }
+
+    /** Runs {@code completion} on the loop thread, unless the loop has been closed meanwhile. */
+    private void completeThreadsafe(Runnable completion) {
+        try {
+            callSoonThreadsafe(completion);
+        } catch (IllegalStateException closedMeanwhile) {
+            LOG.debug("Loop {} closed before an executor result arrived; dropped", this);
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.InvalidStateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The built-in {@link Future}, for loop authors: application code gets futures from
+ * {@link EventLoop#createFuture()} and never calls this constructor (the Java form of asyncio's
+ * private {@code Future.__init__(*, loop)}). Works with any {@link EventLoop}, not only
+ * {@link BaseEventLoop}.
+ *
+ * <p>Done callbacks are scheduled with {@link EventLoop#callSoon(Runnable)}, in the order they were
+ * added. Not thread-safe: loop thread only.
+ *
+ * @param <T> the type of the result
+ */
+public class BuiltinFuture<T> implements Future<T> {
+
+    private enum State { PENDING, CANCELLED, FINISHED }
+
+    private final EventLoop loop;
+    private State state = State.PENDING;
+    private T result;
+    private Throwable exception;
+    private String cancelMessage;
+    private List<Consumer<? super Future<T>>> callbacks;
+    private UnretrievedExceptions.Report unretrieved;
+
+    /**
+     * Creates a pending future. For loop authors only; see the class comment.
+     *
+     * @param loop the loop whose thread runs the callbacks; never null
+     */
+    public BuiltinFuture(EventLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    @Override
+    public T result() {
+        switch (state) {
+            case PENDING -> throw new InvalidStateException("Result is not set.");
+            case CANCELLED -> throw new CancelledException(cancelMessage);
+            default -> {
+                markRetrieved();
+                if (exception != null) {
+                    throw rethrow(exception);
+                }
+                return result;
+            }
+        }
+    }
+
+    @Override
+    public Throwable exception() {
+        switch (state) {
+            case PENDING -> throw new InvalidStateException("Exception is not set.");
+            case CANCELLED -> throw new CancelledException(cancelMessage);
+            default -> {
+                markRetrieved();
+                return exception;
+            }
+        }
+    }
+
+    @Override
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (state != State.PENDING) {
+            loop.callSoon(() -> callback.accept(this));
+            return;
+        }
+        if (callbacks == null) {
+            callbacks = new ArrayList<>(2);
+        }
+        callbacks.add(callback);
+    }
+
+    @Override
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (callbacks == null) {
+            return 0;
+        }
+        int before = callbacks.size();
+        callbacks.removeIf(callback::equals);
+        return before - callbacks.size();
+    }
+
+    @Override
+    public boolean cancel(String message) {
+        if (state != State.PENDING) {
+            return false;
+        }
+        state = State.CANCELLED;
+        cancelMessage = message;
+        scheduleCallbacks();
+        return true;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return state == State.CANCELLED;
+    }
+
+    @Override
+    public boolean done() {
+        return state != State.PENDING;
+    }
+
+    @Override
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    @Override
+    public void setResult(T value) {
+        requirePending("setResult");
+        result = value;
+        state = State.FINISHED;
+        scheduleCallbacks();
+    }
+
+    @Override
+    public void setException(Throwable failure) {
+        Objects.requireNonNull(failure, "exception");
+        requirePending("setException");
+        exception = failure;
+        state = State.FINISHED;
+        unretrieved = UnretrievedExceptions.watch(this, loop, failure);
+        scheduleCallbacks();
+    }
+
+    /**
+     * Called once when the future becomes done, before its callbacks are scheduled. The default
+     * implementation does nothing; {@link BuiltinTask} unregisters itself here.
+     */
+    protected void onDone() {
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + describeState() + "]";
+    }
+
+    /** Returns the state as asyncio prints it: pending, cancelled, finished, or the exception. */
+    protected String describeState() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case CANCELLED -> "cancelled";
+            case FINISHED -> exception != null ? "finished exception=" + exception : "finished result=" + result;
+        };
+    }
+
+    private void requirePending(String operation) {
+        if (state != State.PENDING) {
+            throw new InvalidStateException(operation + "() on a future that is already done: " + this);
+        }
+    }
+
+    private void scheduleCallbacks() {
+        onDone();
+        List<Consumer<? super Future<T>>> toRun = callbacks;
+        callbacks = null;
+        if (toRun != null) {
+            for (Consumer<? super Future<T>> callback : toRun) {
+                loop.callSoon(() -> callback.accept(this));
+            }
+        }
+    }
+
+    private void markRetrieved() {
+        if (unretrieved != null) {
+            UnretrievedExceptions.retrieved(unretrieved);
+            unretrieved = null;
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new CompletionException(t);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.InvalidStateException;
+import dev.loopkit.api.Task;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The built-in {@link Task}, for loop authors: application code gets tasks from
+ * {@link EventLoop#createTask} and never calls this constructor (the Java form of asyncio's private
+ * {@code Task.__init__(coro, *, loop, name, context)}). Works with any {@link EventLoop}.
+ *
+ * <p>The constructor registers the task ({@link TaskRegistry#registerTask}) and schedules its
+ * first step with {@link EventLoop#callSoon}. Each step runs between
+ * {@link TaskRegistry#enterTask} and {@link TaskRegistry#leaveTask}; the task unregisters itself
+ * when it is done.
+ *
+ * <p>Invariant (asyncio's): either {@code waiter} is null and a step is scheduled, or
+ * {@code waiter} is the future the coroutine awaits and the task's wake-up callback is registered
+ * on it. So at most one step is scheduled at any time, and {@code stepException} (what that step
+ * throws into the coroutine) needs no queue.
+ *
+ * <p>Not thread-safe: loop thread only.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final Coroutine<T> coro;
+    private final Object context;
+    private final Runnable stepCallback = this::step;
+    private final Consumer<Future<?>> wakeupCallback = this::wakeup;
+    private String name;
+    private Future<?> waiter;
+    private Throwable stepException;
+    private boolean mustCancel;
+    private String requestedCancelMessage;
+    private int cancelRequests;
+
+    /**
+     * Creates a task and schedules its first step. For loop authors only; see the class comment.
+     *
+     * @param coro the coroutine to drive; never null
+     * @param loop the loop to run it on; never null
+     * @param name the task's name, or null for {@code Task-N}
+     * @param context an opaque context object, or null
+     */
+    public BuiltinTask(Coroutine<T> coro, EventLoop loop, String name, Object context) {
+        super(loop);
+        this.coro = Objects.requireNonNull(coro, "coro");
+        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.context = context;
+        loop.callSoon(stepCallback);
+        TaskRegistry.registerTask(this);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public void setName(String newName) {
+        this.name = Objects.requireNonNull(newName, "name");
+    }
+
+    @Override
+    public Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    @Override
+    public Object getContext() {
+        return context;
+    }
+
+    @Override
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    @Override
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
+    }
+
+    /**
+     * Requests cancellation: the awaited future is cancelled (which raises a
+     * {@link CancelledException} in the coroutine when it wakes), or, between steps, the next step
+     * throws it in.
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        if (waiter != null && waiter.cancel(message)) {
+            return true;
+        }
+        mustCancel = true;
+        requestedCancelMessage = message;
+        return true;
+    }
+
+    /** Always throws: a task completes itself. */
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("Task does not support setResult(): " + this);
+    }
+
+    /** Always throws: a task completes itself. */
+    @Override
+    public void setException(Throwable failure) {
+        throw new UnsupportedOperationException("Task does not support setException(): " + this);
+    }
+
+    @Override
+    protected void onDone() {
+        TaskRegistry.unregisterTask(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Task[" + describeState() + ", name='" + name + "', coro=" + coro + "]";
+    }
+
+    private void step() {
+        if (done()) {
+            throw new InvalidStateException("step(): already done: " + this);
+        }
+        Throwable toThrow = stepException;
+        stepException = null;
+        if (mustCancel) {
+            if (!(toThrow instanceof CancelledException)) {
+                toThrow = new CancelledException(requestedCancelMessage);
+            }
+            mustCancel = false;
+        }
+        waiter = null;
+        EventLoop loop = getLoop();
+        TaskRegistry.enterTask(loop, this);
+        try {
+            runStep(toThrow);
+        } finally {
+            TaskRegistry.leaveTask(loop, this);
+        }
+    }
+
+    private void runStep(Throwable toThrow) {
+        Coroutine.Step<T> outcome;
+        try {
+            outcome = toThrow == null ? coro.send(null) : coro.throwInto(toThrow);
+        } catch (CancelledException e) {
+            super.cancel(e.getMessage());
+            return;
+        } catch (VirtualMachineError fatal) {
+            super.setException(fatal);
+            throw fatal;
+        } catch (Throwable e) {
+            super.setException(e);
+            return;
+        }
+        switch (outcome) {
+            case Coroutine.Step.Return<T> done -> {
+                if (mustCancel) {
+                    mustCancel = false;
+                    super.cancel(requestedCancelMessage);
+                } else {
+                    super.setResult(done.value());
+                }
+            }
+            case Coroutine.Step.Await<T> await -> suspendOn(await.future());
+        }
+    }
+
+    private void suspendOn(Future<?> future) {
+        if (future.getLoop() != getLoop()) {
+            scheduleStep(new IllegalStateException(
+                    "Task " + this + " got Future " + future + " attached to a different loop"));
+        } else if (future == this) {
+            scheduleStep(new IllegalStateException("Task cannot await on itself: " + this));
+        } else {
+            future.addDoneCallback(wakeupCallback);
+            waiter = future;
+            if (mustCancel && waiter.cancel(requestedCancelMessage)) {
+                mustCancel = false;
+            }
+        }
+    }
+
+    private void wakeup(Future<?> future) {
+        try {
+            future.result();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (RuntimeException | Error failure) {
+            stepException = failure;
+        }
+        step();
+    }
+
+    private void scheduleStep(Throwable toThrow) {
+        stepException = toThrow;
+        getLoop().callSoon(stepCallback);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.loopkit.spi;
+
+/**
+ * Names of the optional capabilities a provider declares in
+ * {@link EventLoopProvider#capabilities()}, so that the policy can pick a loop that has them.
+ */
+public final class Capabilities {
+
+    /** TCP connections and servers. */
+    public static final String TCP = "tcp";
+    /** UDP datagram endpoints. */
+    public static final String UDP = "udp";
+    /** Unix-domain sockets. */
+    public static final String UNIX = "unix";
+    /** Child processes with pipes. */
+    public static final String SUBPROCESS = "subprocess";
+    /** Signal handlers. */
+    public static final String SIGNALS = "signals";
+
+    private Capabilities() {
+    }
+}

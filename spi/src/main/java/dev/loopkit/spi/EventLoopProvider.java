@@ -1,0 +1,54 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.EventLoop;
+import java.util.Set;
+
+/**
+ * A loop vendor's entry point, found with {@link java.util.ServiceLoader}: register the
+ * implementing class with {@code @AutoService(EventLoopProvider.class)} (which writes the
+ * {@code META-INF/services} file) and, for the module path, {@code provides} in
+ * {@code module-info.java}.
+ *
+ * <p>Contract: the class is public with a public no-argument constructor that does no heavy work
+ * (SLF4J's habit: work happens in {@link #newEventLoop()}). {@link #name()} is stable and not
+ * blank; {@link #isAvailable()} has no side effects; {@link #newEventLoop()} returns a fresh,
+ * open loop that is not running, every call.
+ *
+ * <p>Thread-safety: implementations must be safe to call from any thread.
+ */
+public interface EventLoopProvider {
+
+    /** Returns the provider's stable, non-blank name, e.g. {@code "default"}. */
+    String name();
+
+    /**
+     * Returns the priority used when no provider is named: the available provider with the
+     * highest priority wins, ties broken by name. The default implementation returns 0.
+     */
+    default int priority() {
+        return 0;
+    }
+
+    /**
+     * Returns whether this provider can create loops in this JVM (e.g. its native library loads).
+     * Must have no side effects. The default implementation returns {@code true}.
+     */
+    default boolean isAvailable() {
+        return true;
+    }
+
+    /**
+     * Returns the optional capabilities the provider's loops support, named as in
+     * {@link Capabilities}. The default implementation returns an empty set.
+     */
+    default Set<String> capabilities() {
+        return Set.of();
+    }
+
+    /**
+     * Creates a new loop: open, not running, owned by the caller, who must close it.
+     *
+     * @return a fresh loop; never null
+     */
+    EventLoop newEventLoop();
+}

@@ -1,0 +1,74 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.internal.TaskRegistryState;
+import java.util.Set;
+
+/**
+ * The task lifetime calls every task implementation makes, so that its tasks are seen by
+ * {@link dev.loopkit.api.Tasks#allTasks} and {@link dev.loopkit.api.Tasks#currentTask} (asyncio's
+ * {@code _register_task}, {@code _unregister_task}, {@code _enter_task}, {@code _leave_task}).
+ * {@link BuiltinTask} already makes them.
+ *
+ * <p>Thread-safe; {@code enterTask}/{@code leaveTask} are called on the task's loop thread.
+ */
+public final class TaskRegistry {
+
+    private TaskRegistry() {
+    }
+
+    /**
+     * Registers a new task as managed by loopkit. Call it from the task's constructor.
+     *
+     * @param task the task; never null
+     */
+    public static void registerTask(Task<?> task) {
+        TaskRegistryState.register(task);
+    }
+
+    /**
+     * Unregisters a task. Call it when the task is about to finish.
+     *
+     * @param task the task; never null
+     */
+    public static void unregisterTask(Task<?> task) {
+        TaskRegistryState.unregister(task);
+    }
+
+    /**
+     * Makes {@code task} the current task of {@code loop}. Call it just before each
+     * {@code send}/{@code throwInto} of the task's coroutine.
+     *
+     * @param loop the task's loop; never null
+     * @param task the task; never null
+     * @throws IllegalStateException if another task is current on that loop
+     *     ({@code "Cannot enter into task ... while another task ... is being executed."})
+     */
+    public static void enterTask(EventLoop loop, Task<?> task) {
+        TaskRegistryState.enter(loop, task);
+    }
+
+    /**
+     * Switches the current task of {@code loop} back from {@code task} to none. Call it just after
+     * each {@code send}/{@code throwInto}.
+     *
+     * @param loop the task's loop; never null
+     * @param task the task; never null
+     * @throws IllegalStateException if {@code task} is not the current task
+     *     ({@code "Leaving task ... does not match the current task ...."})
+     */
+    public static void leaveTask(EventLoop loop, Task<?> task) {
+        TaskRegistryState.leave(loop, task);
+    }
+
+    /** Returns the current task of {@code loop}, or null between steps. */
+    public static Task<?> currentTask(EventLoop loop) {
+        return TaskRegistryState.current(loop);
+    }
+
+    /** Returns a snapshot of the registered, not-done tasks of {@code loop}. */
+    public static Set<Task<?>> allTasks(EventLoop loop) {
+        return TaskRegistryState.pending(loop);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.internal.RunningLoops;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports the exceptions of built-in futures that were garbage-collected before anybody read
+ * them (asyncio's "Future exception was never retrieved", done there in {@code __del__}).
+ *
+ * <p>A failed future gets a phantom reference; reading its exception clears it. Running loops
+ * poll the queue once per iteration (no thread of its own) and hand each report to the failed
+ * future's loop's exception handler, on that loop's thread. Thread-safe.
+ */
+final class UnretrievedExceptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnretrievedExceptions.class);
+    private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+    /** Keeps the references themselves reachable until they are enqueued or cleared. */
+    private static final Set<Report> LIVE = ConcurrentHashMap.newKeySet();
+
+    private UnretrievedExceptions() {
+    }
+
+    /** Starts watching {@code future}, which just failed with {@code exception}. */
+    static Report watch(BuiltinFuture<?> future, EventLoop loop, Throwable exception) {
+        Report report = new Report(future, loop, exception,
+                (future instanceof BuiltinTask<?> ? "Task" : "Future") + " exception was never retrieved",
+                future.toString());
+        LIVE.add(report);
+        return report;
+    }
+
+    /** The exception was read: never report it. */
+    static void retrieved(Report report) {
+        LIVE.remove(report);
+        report.clear();
+    }
+
+    /** Delivers the reports of collected futures. Called by running loops on their thread. */
+    static void deliverCollected() {
+        Reference<?> reference;
+        while ((reference = QUEUE.poll()) != null) {
+            Report report = (Report) reference;
+            if (LIVE.remove(report)) {
+                deliver(report);
+            }
+        }
+    }
+
+    private static void deliver(Report report) {
+        EventLoop loop = report.loop;
+        ExceptionContext context = new ExceptionContext(report.message, report.exception, null, null, null,
+                Map.of("future", report.description));
+        if (RunningLoops.get() == loop) {
+            loop.callExceptionHandler(context);
+            return;
+        }
+        try {
+            loop.callSoonThreadsafe(() -> loop.callExceptionHandler(context));
+        } catch (IllegalStateException closed) {
+            LOG.error("{} (loop {} is closed): {}", report.message, loop, report.description, report.exception);
+        }
+    }
+
+    static final class Report extends PhantomReference<Object> {
+        final EventLoop loop;
+        final Throwable exception;
+        final String message;
+        final String description;
+
+        Report(Object future, EventLoop loop, Throwable exception, String message, String description) {
+            super(future, QUEUE);
+            this.loop = loop;
+            this.exception = exception;
+            this.message = message;
+            this.description = description;
+        }
+    }
+}
