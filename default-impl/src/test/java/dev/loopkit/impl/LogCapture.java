@@ -12,11 +12,14 @@ final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final Level previousLevel;
+    private final boolean previousAdditivity;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture(Class<?> loggerOwner) {
         logger = (Logger) LoggerFactory.getLogger(loggerOwner);
         previousLevel = logger.getLevel();
+        previousAdditivity = logger.isAdditive();
+        logger.setAdditive(false);
         logger.setLevel(Level.ALL);
         appender.start();
         logger.addAppender(appender);
@@ -34,5 +37,6 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(previousLevel);
+        logger.setAdditive(previousAdditivity);
     }
 }

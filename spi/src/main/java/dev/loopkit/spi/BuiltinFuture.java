@@ -73,7 +73,7 @@ public class BuiltinFuture<T> implements Future<T> {
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
         if (state != State.PENDING) {
-            loop.callSoon(() -> callback.accept(this));
+            loop.callSoon(new DoneCallback<>(this, callback));
             return;
         }
         if (callbacks == null) {
@@ -170,7 +170,7 @@ public class BuiltinFuture<T> implements Future<T> {
         callbacks = null;
         if (toRun != null) {
             for (Consumer<? super Future<T>> callback : toRun) {
-                loop.callSoon(() -> callback.accept(this));
+                loop.callSoon(new DoneCallback<>(this, callback));
             }
         }
     }
@@ -179,6 +179,19 @@ public class BuiltinFuture<T> implements Future<T> {
         if (unretrieved != null) {
             UnretrievedExceptions.retrieved(unretrieved);
             unretrieved = null;
+        }
+    }
+
+    /** A done callback bound to its future, named after both for logs. */
+    private record DoneCallback<T>(BuiltinFuture<T> future, Consumer<? super Future<T>> callback) implements Runnable {
+        @Override
+        public void run() {
+            callback.accept(future);
+        }
+
+        @Override
+        public String toString() {
+            return callback + " of " + future;
         }
     }
 

@@ -35,8 +35,28 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
 
     private final Coroutine<T> coro;
     private final Object context;
-    private final Runnable stepCallback = this::step;
-    private final Consumer<Future<?>> wakeupCallback = this::wakeup;
+    private final Runnable stepCallback = new Runnable() {
+        @Override
+        public void run() {
+            step();
+        }
+
+        @Override
+        public String toString() {
+            return "step of " + BuiltinTask.this;
+        }
+    };
+    private final Consumer<Future<?>> wakeupCallback = new Consumer<>() {
+        @Override
+        public void accept(Future<?> awaited) {
+            wakeup(awaited);
+        }
+
+        @Override
+        public String toString() {
+            return "wake-up of " + BuiltinTask.this;
+        }
+    };
     private String name;
     private Future<?> waiter;
     private Throwable stepException;

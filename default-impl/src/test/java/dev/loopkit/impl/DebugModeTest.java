@@ -1,0 +1,116 @@
+package dev.loopkit.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.spi.BaseEventLoop;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DebugModeTest extends LoopTestSupport {
+
+    @Test
+    void slowCallbacksAreLoggedWithWhatRan() {
+        loop.setDebug(true);
+        loop.setSlowCallbackDuration(Duration.ofMillis(5));
+        try (LogCapture log = new LogCapture(BaseEventLoop.class)) {
+            Runnable slow = new Runnable() {
+                @Override
+                public void run() {
+                    busyFor(Duration.ofMillis(20));
+                }
+
+                @Override
+                public String toString() {
+                    return "the-slow-callback";
+                }
+            };
+            loop.callSoon(slow);
+            runOnce(loop);
+            List<ILoggingEvent> warnings = log.events(Level.WARN);
+            assertEquals(1, warnings.size());
+            String message = warnings.get(0).getFormattedMessage();
+            assertTrue(message.startsWith("Executing ") && message.contains("the-slow-callback")
+                    && message.endsWith(" seconds"), message);
+        }
+    }
+
+    @Test
+    void slowTaskStepsAreLoggedWithTheTask() {
+        loop.setDebug(true);
+        loop.setSlowCallbackDuration(Duration.ofMillis(5));
+        try (LogCapture log = new LogCapture(BaseEventLoop.class)) {
+            loop.runUntilComplete(loop.createTask(Coroutines.of(() -> {
+                busyFor(Duration.ofMillis(20));
+                return null;
+            }), "slow-task", null));
+            assertTrue(log.events(Level.WARN).stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("slow-task")), log.events().toString());
+        }
+    }
+
+    @Test
+    void fastCallbacksAreNotLoggedAndDebugOffLogsNothing() {
+        try (LogCapture log = new LogCapture(BaseEventLoop.class)) {
+            loop.callSoon(() -> busyFor(Duration.ofMillis(20)));
+            runOnce(loop);
+            loop.setDebug(true);
+            loop.setSlowCallbackDuration(Duration.ofHours(1));
+            loop.callSoon(() -> { });
+            runOnce(loop);
+            assertEquals(List.of(), log.events(Level.WARN));
+        }
+    }
+
+    @Test
+    void theDefaultThresholdIs100MillisAndMustBePositive() {
+        assertEquals(Duration.ofMillis(100), loop.getSlowCallbackDuration());
+        assertThrows(IllegalArgumentException.class, () -> loop.setSlowCallbackDuration(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> loop.setSlowCallbackDuration(Duration.ofMillis(-1)));
+        assertFalse(loop.getDebug());
+    }
+
+    @Test
+    void aForeignThreadFailsFastWhileTheLoopRuns() throws Exception {
+        loop.setDebug(true);
+        CountDownLatch running = new CountDownLatch(1);
+        loop.callSoon(running::countDown);
+        Thread loopThread = Thread.ofPlatform().name("loop").start(loop::runForever);
+        try {
+            assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.callSoon(() -> { }));
+            assertTrue(e.getMessage().startsWith("Non-thread-safe operation invoked on an event loop other than the"
+                    + " current one"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> loop.callLater(Duration.ofSeconds(1), () -> { }));
+        } finally {
+            loop.callSoonThreadsafe(loop::stop);
+            assertTimeoutPreemptively(WAIT, () -> loopThread.join());
+        }
+    }
+
+    @Test
+    void coroutinesOfTheLoopAreNotForeign() {
+        loop.setDebug(true);
+        String result = loop.runUntilComplete(Coroutines.of(() -> {
+            loop.callSoon(() -> { });
+            return "ok";
+        }));
+        assertEquals("ok", result);
+    }
+
+    static void busyFor(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.loopkit.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Handle;
+import dev.loopkit.api.Task;
+import dev.loopkit.spi.BaseEventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExceptionHandlerTest extends LoopTestSupport {
+
+    @Test
+    void aThrowingCallbackGoesToTheHandlerAndTheLoopKeepsRunning() {
+        List<ExceptionContext> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+        IllegalArgumentException boom = new IllegalArgumentException("boom");
+        List<String> ran = new ArrayList<>();
+        Handle failing = loop.callSoon(() -> {
+            throw boom;
+        });
+        loop.callSoon(() -> ran.add("after"));
+        runOnce(loop);
+        assertEquals(List.of("after"), ran);
+        assertEquals(1, reported.size());
+        ExceptionContext context = reported.get(0);
+        assertTrue(context.message().startsWith("Exception in callback "), context.message());
+        assertSame(boom, context.exception());
+        assertSame(failing, context.handle());
+    }
+
+    @Test
+    void theDefaultHandlerLogsThroughSlf4j() {
+        try (LogCapture log = new LogCapture(BaseEventLoop.class)) {
+            IllegalStateException boom = new IllegalStateException("boom");
+            loop.callSoon(() -> {
+                throw boom;
+            });
+            runOnce(loop);
+            List<ILoggingEvent> errors = log.events(Level.ERROR);
+            assertEquals(1, errors.size());
+            assertTrue(errors.get(0).getFormattedMessage().startsWith("Exception in callback"));
+            assertTrue(errors.get(0).getFormattedMessage().contains("handle: "));
+            assertEquals("boom", errors.get(0).getThrowableProxy().getMessage());
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsIsReportedNeverFatal() {
+        try (LogCapture log = new LogCapture(BaseEventLoop.class)) {
+            loop.setExceptionHandler((l, context) -> {
+                throw new IllegalStateException("handler broke");
+            });
+            List<String> ran = new ArrayList<>();
+            loop.callSoon(() -> {
+                throw new IllegalArgumentException("first");
+            });
+            loop.callSoon(() -> ran.add("after"));
+            runOnce(loop);
+            assertEquals(List.of("after"), ran);
+            List<ILoggingEvent> errors = log.events(Level.ERROR);
+            assertEquals(1, errors.size());
+            assertTrue(errors.get(0).getFormattedMessage().startsWith("Unhandled error in exception handler"));
+            assertTrue(errors.get(0).getFormattedMessage().contains("Exception in callback"),
+                    "the original context is logged too");
+            assertEquals("handler broke", errors.get(0).getThrowableProxy().getMessage());
+        }
+    }
+
+    @Test
+    void aFailedTaskReportsNothingWhileItsExceptionIsReadable() {
+        List<ExceptionContext> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+        Task<Object> task = loop.createTask(Coroutines.of(() -> {
+            throw new IllegalStateException("task failed");
+        }));
+        runOnce(loop);
+        assertTrue(task.done());
+        assertEquals("task failed", task.exception().getMessage());
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void anExceptionNeverRetrievedIsReportedWhenTheFutureIsCollected() {
+        List<ExceptionContext> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+        failAndForget(new IllegalStateException("forgotten"));
+        for (int attempt = 0; attempt < 200 && reported.isEmpty(); attempt++) {
+            System.gc();
+            runOnce(loop);
+        }
+        assertEquals(1, reported.size(), "the collected future's exception was not reported");
+        ExceptionContext context = reported.get(0);
+        assertEquals("Future exception was never retrieved", context.message());
+        assertEquals("forgotten", context.exception().getMessage());
+        assertNotNull(context.extra().get("future"));
+        assertNull(context.future());
+    }
+
+    private void failAndForget(Throwable failure) {
+        Future<Object> future = loop.createFuture();
+        future.setException(failure);
+    }
+}
