@@ -253,6 +253,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         awaiting = null;
         RunningLoops.set(loop);
         if (closing) {
+            closing = false;
             throw new CoroutineClosed();
         }
         Throwable t = toThrow;

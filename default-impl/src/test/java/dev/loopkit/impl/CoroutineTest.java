@@ -1,0 +1,179 @@
+package dev.loopkit.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.CoroutineBody;
+import dev.loopkit.api.EventLoops;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.internal.CoroutineMechanism;
+import dev.loopkit.api.internal.ThreadCoroutine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The coroutine machinery, under every mechanism (the process default is only one of them). */
+class CoroutineTest extends LoopTestSupport {
+
+    @Test
+    void awaitOutsideACoroutineFailsClearly() {
+        Future<String> future = loop.createFuture();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Async.await(future));
+        assertTrue(e.getMessage().startsWith("Async.await() called outside a coroutine"), e.getMessage());
+    }
+
+    @Test
+    void theInlineMechanismIsUsedWhenTheJvmAllowsIt() {
+        // The build runs tests with --add-opens java.base/java.lang=ALL-UNNAMED on JDK 25.
+        assertEquals(CoroutineMechanism.INLINE, CoroutineMechanism.current(), CoroutineMechanism.reason());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void exactlyOneOfTheLoopAndItsCoroutinesRunsAtAnyMoment(CoroutineMechanism mechanism) {
+        AtomicInteger active = new AtomicInteger();
+        AtomicInteger maxActive = new AtomicInteger();
+        Runnable enter = () -> maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+        Runnable leave = active::decrementAndGet;
+        List<Task<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            tasks.add(loop.createTask(coroutine(mechanism, () -> {
+                int sum = 0;
+                for (int i = 0; i < 50; i++) {
+                    enter.run();
+                    Future<Integer> next = loop.createFuture();
+                    loop.callSoon(() -> {
+                        enter.run();
+                        spin();
+                        next.setResult(1);
+                        leave.run();
+                    });
+                    spin();
+                    leave.run();
+                    sum += Async.await(next);
+                }
+                return sum;
+            })));
+        }
+        for (Task<Integer> task : tasks) {
+            assertEquals(50, loop.runUntilComplete(task));
+        }
+        assertEquals(1, maxActive.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void theRunningLoopIsVisibleInsideACoroutine(CoroutineMechanism mechanism) {
+        assertSame(loop, loop.runUntilComplete(loop.createTask(coroutine(mechanism, EventLoops::getRunningLoop))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void sendReportsEachSuspensionThenTheResult(CoroutineMechanism mechanism) throws Exception {
+        Future<String> first = loop.createFuture();
+        Future<String> second = loop.createFuture();
+        Coroutine<String> coro = coroutine(mechanism, () -> Async.await(first) + Async.await(second));
+        assertSame(first, assertInstanceOf(Coroutine.Step.Await.class, coro.send(null)).future());
+        first.setResult("a");
+        assertSame(second, assertInstanceOf(Coroutine.Step.Await.class, coro.send(null)).future());
+        second.setResult("b");
+        assertEquals("ab", assertInstanceOf(Coroutine.Step.Return.class, coro.send(null)).value());
+        assertThrows(IllegalStateException.class, () -> coro.send(null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void throwIntoRaisesAtTheAwaitAndMayBeCaught(CoroutineMechanism mechanism) throws Exception {
+        Future<String> pending = loop.createFuture();
+        Coroutine<String> coro = coroutine(mechanism, () -> {
+            try {
+                return Async.await(pending);
+            } catch (IllegalArgumentException e) {
+                return "caught " + e.getMessage();
+            }
+        });
+        coro.send(null);
+        assertEquals("caught x", ((Coroutine.Step.Return<String>) coro.throwInto(new IllegalArgumentException("x")))
+                .value());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void throwIntoANewCoroutineFinishesItWithoutRunningIt(CoroutineMechanism mechanism) {
+        List<String> ran = new ArrayList<>();
+        Coroutine<String> coro = coroutine(mechanism, () -> {
+            ran.add("body");
+            return "never";
+        });
+        IllegalStateException error = new IllegalStateException("stop");
+        assertSame(error, assertThrows(IllegalStateException.class, () -> coro.throwInto(error)));
+        assertEquals(List.of(), ran);
+        assertThrows(IllegalStateException.class, () -> coro.send(null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void closeUnwindsASuspendedCoroutine(CoroutineMechanism mechanism) throws Exception {
+        List<String> ran = new ArrayList<>();
+        Coroutine<String> coro = coroutine(mechanism, () -> {
+            try {
+                return Async.await(loop.<String>createFuture());
+            } finally {
+                ran.add("finally");
+            }
+        });
+        coro.send(null);
+        coro.close();
+        assertEquals(List.of("finally"), ran);
+        coro.close();
+        assertThrows(IllegalStateException.class, () -> coro.send(null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void aCoroutineThatRefusesToCloseIsReported(CoroutineMechanism mechanism) throws Exception {
+        Future<String> second = loop.createFuture();
+        Coroutine<String> coro = coroutine(mechanism, () -> {
+            try {
+                return Async.await(loop.<String>createFuture());
+            } catch (Throwable ignored) {
+                return Async.await(second);
+            }
+        });
+        coro.send(null);
+        IllegalStateException e = assertThrows(IllegalStateException.class, coro::close);
+        assertTrue(e.getMessage().contains("ignored close()"), e.getMessage());
+        second.setResult("let go");
+        assertEquals("let go", ((Coroutine.Step.Return<String>) coro.send(null)).value());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void aCoroutineThatBlocksStillCompletes(CoroutineMechanism mechanism) {
+        // Blocking inside a coroutine blocks the loop (as in asyncio) but must not deadlock it.
+        Task<String> task = loop.createTask(coroutine(mechanism, () -> {
+            Thread.sleep(5);
+            return "woke";
+        }));
+        assertEquals("woke", loop.runUntilComplete(task));
+    }
+
+    private static <T> Coroutine<T> coroutine(CoroutineMechanism mechanism, CoroutineBody<T> body) {
+        return new ThreadCoroutine<>(body, mechanism);
+    }
+
+    private static void spin() {
+        for (int i = 0; i < 100; i++) {
+            Thread.onSpinWait();
+        }
+    }
+}
