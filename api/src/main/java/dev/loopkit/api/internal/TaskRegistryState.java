@@ -2,10 +2,12 @@ package dev.loopkit.api.internal;
 
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Task;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,11 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code _current_tasks}). Written through the SPI's {@code TaskRegistry}; read by
  * {@code Tasks.allTasks} and {@code Tasks.currentTask}.
  *
- * <p>Thread-safe: tasks of different loops on different threads register concurrently.
+ * <p>Thread-safe: tasks of different loops on different threads register concurrently. Tasks
+ * are compared by identity (tasks do not override {@code equals}).
  */
 public final class TaskRegistryState {
 
-    private static final Set<Task<?>> REGISTERED = ConcurrentHashMap.newKeySet();
+    /**
+     * Weak, as asyncio's {@code WeakSet}: a task that nothing else references any more (its loop
+     * was closed while it waited, say) must not be kept alive by the registry. Guarded by itself.
+     */
+    private static final Set<Task<?>> REGISTERED = Collections.newSetFromMap(new WeakHashMap<>());
     private static final Map<EventLoop, Task<?>> CURRENT = new ConcurrentHashMap<>();
 
     private TaskRegistryState() {
@@ -25,12 +32,18 @@ public final class TaskRegistryState {
 
     /** Adds {@code task} to the registered tasks. */
     public static void register(Task<?> task) {
-        REGISTERED.add(Objects.requireNonNull(task, "task"));
+        Objects.requireNonNull(task, "task");
+        synchronized (REGISTERED) {
+            REGISTERED.add(task);
+        }
     }
 
     /** Removes {@code task} from the registered tasks; unknown tasks are ignored. */
     public static void unregister(Task<?> task) {
-        REGISTERED.remove(Objects.requireNonNull(task, "task"));
+        Objects.requireNonNull(task, "task");
+        synchronized (REGISTERED) {
+            REGISTERED.remove(task);
+        }
     }
 
     /**
@@ -71,11 +84,15 @@ public final class TaskRegistryState {
     public static Set<Task<?>> pending(EventLoop loop) {
         Objects.requireNonNull(loop, "loop");
         Set<Task<?>> result = new LinkedHashSet<>();
-        for (Task<?> task : REGISTERED) {
-            if (task.getLoop() == loop && !task.done()) {
-                result.add(task);
+        synchronized (REGISTERED) {
+            for (Task<?> task : REGISTERED) {
+                if (task.getLoop() == loop) {
+                    result.add(task);
+                }
             }
         }
+        // done() is read outside the lock: it is the task's own (loop-thread) state.
+        result.removeIf(Task::done);
         return result;
     }
 }

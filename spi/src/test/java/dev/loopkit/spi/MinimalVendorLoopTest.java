@@ -1,0 +1,51 @@
+package dev.loopkit.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A loop built from the three hooks alone runs timers, tasks and cross-thread callbacks. */
+class MinimalVendorLoopTest {
+
+    private final ParkingEventLoop loop = new ParkingEventLoop();
+
+    @AfterEach
+    void close() {
+        loop.close();
+    }
+
+    @Test
+    void timersTasksAndThreadsafeCallbacksWork() {
+        List<String> events = new ArrayList<>();
+        Future<String> fromThread = loop.createFuture();
+        Task<String> task = loop.createTask(Coroutines.of(() -> {
+            Future<Void> tick = loop.createFuture();
+            loop.callLater(Duration.ofMillis(3), () -> tick.setResult(null));
+            Async.await(tick);
+            events.add("timer");
+            Thread.ofPlatform().start(() -> loop.callSoonThreadsafe(() -> fromThread.setResult("thread")));
+            events.add(Async.await(fromThread));
+            return "done";
+        }));
+        assertEquals("done", assertTimeoutPreemptively(Duration.ofSeconds(30), () -> loop.runUntilComplete(task)));
+        assertEquals(List.of("timer", "thread"), events);
+    }
+
+    @Test
+    void closeReleasesTheBackendOnce() {
+        loop.close();
+        loop.close();
+        assertEquals(1, loop.backendClosed);
+        assertTrue(loop.isClosed());
+    }
+}

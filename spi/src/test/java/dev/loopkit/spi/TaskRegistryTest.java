@@ -1,0 +1,76 @@
+package dev.loopkit.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.Tasks;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TaskRegistryTest {
+
+    private final ParkingEventLoop loop = new ParkingEventLoop();
+
+    @AfterEach
+    void close() {
+        loop.close();
+    }
+
+    @Test
+    void theConstructorRegistersAndCompletionUnregisters() {
+        Task<Integer> task = new BuiltinTask<>(Coroutines.of(() -> 1), loop, "t", null);
+        assertEquals(Set.of(task), TaskRegistry.allTasks(loop));
+        assertEquals(Set.of(task), Tasks.allTasks(loop));
+        loop.runUntilComplete(task);
+        assertEquals(Set.of(), TaskRegistry.allTasks(loop));
+    }
+
+    @Test
+    void enteringWhileAnotherTaskIsCurrentFails() {
+        Task<Integer> first = new BuiltinTask<>(Coroutines.of(() -> 1), loop, "first", null);
+        Task<Integer> second = new BuiltinTask<>(Coroutines.of(() -> 2), loop, "second", null);
+        TaskRegistry.enterTask(loop, first);
+        try {
+            assertSame(first, TaskRegistry.currentTask(loop));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> TaskRegistry.enterTask(loop, second));
+            assertEquals("Cannot enter into task " + second + " while another task " + first + " is being executed.",
+                    e.getMessage());
+            IllegalStateException leave =
+                    assertThrows(IllegalStateException.class, () -> TaskRegistry.leaveTask(loop, second));
+            assertEquals("Leaving task " + second + " does not match the current task " + first + ".",
+                    leave.getMessage());
+        } finally {
+            TaskRegistry.leaveTask(loop, first);
+        }
+        assertNull(TaskRegistry.currentTask(loop));
+        assertTrue(Tasks.currentTask(loop).isEmpty());
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> TaskRegistry.leaveTask(loop, first));
+        assertEquals("Leaving task " + first + " does not match the current task null.", none.getMessage());
+        first.cancel();
+        second.cancel();
+        loop.stop();
+        loop.runForever();
+    }
+
+    @Test
+    void eachLoopHasItsOwnCurrentTask() {
+        try (ParkingEventLoop other = new ParkingEventLoop()) {
+            Task<Integer> here = new BuiltinTask<>(Coroutines.of(() -> 1), loop, null, null);
+            Task<Integer> there = new BuiltinTask<>(Coroutines.of(() -> 2), other, null, null);
+            TaskRegistry.enterTask(loop, here);
+            TaskRegistry.enterTask(other, there);
+            assertSame(here, TaskRegistry.currentTask(loop));
+            assertSame(there, TaskRegistry.currentTask(other));
+            TaskRegistry.leaveTask(other, there);
+            TaskRegistry.leaveTask(loop, here);
+            assertEquals(Set.of(there), TaskRegistry.allTasks(other));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.loopkit.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TimerQueueTest {
+
+    private final ParkingEventLoop loop = new ParkingEventLoop();
+    private final TimerQueue timers = loop.timers();
+
+    @AfterEach
+    void close() {
+        loop.close();
+    }
+
+    @Test
+    void cancelIsConstantTimeUntilCancelledTimersAreTheMajority() {
+        List<ScheduledHandle> handles = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            handles.add(timers.schedule(loop, 1_000 + i, () -> { }));
+        }
+        for (int i = 1; i <= 150; i++) {
+            handles.get(i).cancel();
+        }
+        timers.peek();
+        assertEquals(300, timers.size(), "half cancelled: no purge yet, cancel stays O(1)");
+        handles.get(151).cancel();
+        timers.peek();
+        assertEquals(149, timers.size(), "more than half cancelled: one purge drops them all");
+    }
+
+    @Test
+    void smallQueuesAreNeverPurgedButCancelledHeadsAreDropped() {
+        ScheduledHandle first = timers.schedule(loop, 10, () -> { });
+        ScheduledHandle second = timers.schedule(loop, 20, () -> { });
+        ScheduledHandle third = timers.schedule(loop, 30, () -> { });
+        second.cancel();
+        third.cancel();
+        assertSame(first, timers.peek());
+        assertEquals(3, timers.size());
+        first.cancel();
+        assertNull(timers.peek());
+        assertEquals(0, timers.size());
+    }
+
+    @Test
+    void pollDueReturnsOnlyDueTimersInOrder() {
+        ScheduledHandle late = timers.schedule(loop, 50, () -> { });
+        ScheduledHandle early = timers.schedule(loop, 10, () -> { });
+        ScheduledHandle sameTimeLater = timers.schedule(loop, 10, () -> { });
+        assertSame(early, timers.pollDue(49));
+        assertSame(sameTimeLater, timers.pollDue(49));
+        assertNull(timers.pollDue(49));
+        assertSame(late, timers.pollDue(50));
+    }
+}
