@@ -1,0 +1,97 @@
+package dev.loopkit.it;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.loopkit.api.archfixture.ApiThatSeesTheSpi;
+import dev.loopkit.spi.archfixture.LibraryCodeThatPrints;
+import dev.loopkit.spi.archfixture.SpiThatSeesTheDefaultLoop;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md's rules between modules, checked on the built classes of every library module. Each
+ * rule is also run against a fixture that breaks it, so a rule that cannot fail is caught.
+ */
+class ArchitectureTest {
+
+    private static final String[] LIBRARY = {"dev.loopkit.api..", "dev.loopkit.spi..", "dev.loopkit.impl..",
+        "dev.loopkit.policy..", "dev.loopkit.tck.."};
+
+    static final ArchRule API_SEES_NOTHING_ELSE = classes().that().resideInAPackage("dev.loopkit.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "java..")
+            .because("api depends on nothing but the JDK");
+
+    static final ArchRule SPI_SEES_ONLY_API = classes().that().resideInAPackage("dev.loopkit.spi..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "java..")
+            .because("spi sees only api and SLF4J");
+
+    static final ArchRule NOBODY_SEES_THE_DEFAULT_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.impl..")
+            .should().dependOnClassesThat().resideInAPackage("dev.loopkit.impl..")
+            .because("the default loop is found through ServiceLoader like any vendor's");
+
+    static final ArchRule NO_STANDARD_STREAMS = noClasses().that().resideInAnyPackage(LIBRARY)
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("library code logs through SLF4J only");
+
+    static final ArchRule NO_JAVA_UTIL_LOGGING = noClasses().that().resideInAnyPackage(LIBRARY)
+            .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+            .because("library code logs through SLF4J only");
+
+    private static JavaClasses library;
+
+    @BeforeAll
+    static void importLibrary() {
+        library = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.loopkit");
+    }
+
+    @Test
+    void apiDependsOnNothingOfLoopkit() {
+        API_SEES_NOTHING_ELSE.check(library);
+        assertTrue(API_SEES_NOTHING_ELSE.evaluate(fixture(ApiThatSeesTheSpi.class)).hasViolation());
+    }
+
+    @Test
+    void spiDependsOnlyOnApi() {
+        SPI_SEES_ONLY_API.check(library);
+        assertTrue(SPI_SEES_ONLY_API.evaluate(fixture(SpiThatSeesTheDefaultLoop.class)).hasViolation());
+    }
+
+    @Test
+    void nothingDependsOnTheDefaultLoop() {
+        NOBODY_SEES_THE_DEFAULT_LOOP.check(library);
+        assertTrue(NOBODY_SEES_THE_DEFAULT_LOOP.evaluate(fixture(SpiThatSeesTheDefaultLoop.class)).hasViolation());
+    }
+
+    @Test
+    void libraryCodeLogsThroughSlf4jOnly() {
+        NO_STANDARD_STREAMS.check(library);
+        NO_JAVA_UTIL_LOGGING.check(library);
+        JavaClasses printing = fixture(LibraryCodeThatPrints.class);
+        assertTrue(NO_STANDARD_STREAMS.evaluate(printing).hasViolation());
+        assertTrue(NO_JAVA_UTIL_LOGGING.evaluate(printing).hasViolation());
+    }
+
+    @Test
+    void theImportSeesEveryLibraryModule() {
+        for (String type : new String[] {"dev.loopkit.api.EventLoop", "dev.loopkit.spi.BaseEventLoop",
+            "dev.loopkit.impl.SelectorEventLoop"}) {
+            assertTrue(library.contain(type), type + " was not imported");
+        }
+        assertFalse(library.contain(ApiThatSeesTheSpi.class), "test fixtures must stay out of the checked classes");
+    }
+
+    private static JavaClasses fixture(Class<?> type) {
+        return new ClassFileImporter().importClasses(type);
+    }
+}
