@@ -42,6 +42,11 @@ public final class SelectorEventLoop extends BaseEventLoop {
     protected void processEvents(long timeoutNanos) {
         try {
             if (timeoutNanos == 0) {
+                if (selector.keys().isEmpty()) {
+                    // Nothing registered: no I/O can be ready, so spare the system call. A pending
+                    // wakeup stays pending and merely shortens the next wait.
+                    return;
+                }
                 selector.selectNow();
             } else if (timeoutNanos < 0) {
                 selector.select();

@@ -506,10 +506,12 @@ public abstract class BaseEventLoop implements EventLoop {
         while ((submitted = inbox.poll()) != null) {
             ready.addLast(submitted);
         }
-        long now = time();
-        ScheduledHandle due;
-        while ((due = timers.pollDue(now)) != null) {
-            ready.addLast(due);
+        if (timers.size() > 0) {
+            long now = time();
+            ScheduledHandle due;
+            while ((due = timers.pollDue(now)) != null) {
+                ready.addLast(due);
+            }
         }
         UnretrievedExceptions.deliverCollected();
 
