@@ -46,12 +46,14 @@ public final class LoopBenchmarks {
                 CoroutineMechanism.current());
 
         List<String[]> rows = new ArrayList<>();
+        double allocationPerCallback;
         try (EventLoop loop = provider.newEventLoop()) {
             Measurement chain = Measurement.of("loopkit callSoon chain", callbacks, WARMUPS, RUNS,
                     () -> callSoonChain(loop, callbacks));
             Measurement executor = Measurement.of("single-thread executor chain", callbacks, WARMUPS, RUNS,
                     () -> executorChain(callbacks));
             rows.add(row("callbacks/s", chain, executor));
+            allocationPerCallback = allocatedBytesPerCallback(loop, callbacks);
 
             List<Measurement> trips = new ArrayList<>();
             for (CoroutineMechanism mechanism : CoroutineMechanism.values()) {
@@ -78,6 +80,17 @@ public final class LoopBenchmarks {
             }, () -> System.out.println("(python3 not found: the asyncio peer was skipped)"));
         }
         print(rows);
+        System.out.printf("%nallocation on the loop thread: %.1f bytes per callSoon + dispatch"
+                + " (one handle; nothing else)%n", allocationPerCallback);
+    }
+
+    /** Bytes the loop thread allocates per callback of the chain, from the JVM's own counter. */
+    static double allocatedBytesPerCallback(EventLoop loop, long n) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        callSoonChain(loop, n);
+        return (threads.getCurrentThreadAllocatedBytes() - before) / (double) n;
     }
 
     private static String[] row(String unit, Measurement ours, Measurement peer) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopkit.api.Async;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.CoroutineBody;
+import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
@@ -165,6 +166,25 @@ class CoroutineTest extends LoopTestSupport {
             return "woke";
         }));
         assertEquals("woke", loop.runUntilComplete(task));
+    }
+
+    @Test
+    void aLoopRunOnAVirtualThreadStillDrivesCoroutines() throws Exception {
+        // Virtual threads cannot carry other virtual threads: inline coroutines fall back to the
+        // hand-off when the loop itself runs on one.
+        Object[] outcome = new Object[1];
+        Thread runner = Thread.ofVirtual().start(() -> {
+            try {
+                outcome[0] = loop.runUntilComplete(Coroutines.of(() -> {
+                    Async.await(sleep(loop, java.time.Duration.ofMillis(1)));
+                    return "ran on " + (Thread.currentThread().isVirtual() ? "a virtual thread" : "?");
+                }));
+            } catch (Throwable t) {
+                outcome[0] = t;
+            }
+        });
+        assertTrue(runner.join(WAIT), "the loop on a virtual thread hung");
+        assertEquals("ran on a virtual thread", outcome[0]);
     }
 
     private static <T> Coroutine<T> coroutine(CoroutineMechanism mechanism, CoroutineBody<T> body) {

@@ -78,6 +78,14 @@ class ExecutorTest extends LoopTestSupport {
     }
 
     @Test
+    void closeLeavesNoExecutorThreadBehind() throws Exception {
+        Thread worker = loop.runUntilComplete(loop.runInExecutor(null, Thread::currentThread));
+        assertTrue(worker.isAlive(), "the pool keeps its worker between calls");
+        loop.close();
+        assertTrue(worker.join(WAIT), "the default executor's thread outlived close()");
+    }
+
+    @Test
     void shutdownWithoutADefaultExecutorIsDoneAtOnce() {
         assertTrue(loop.shutdownDefaultExecutor().done());
     }
