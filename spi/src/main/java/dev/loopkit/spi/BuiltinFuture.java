@@ -4,10 +4,10 @@ import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.InvalidStateException;
+import dev.loopkit.api.internal.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +50,7 @@ public class BuiltinFuture<T> implements Future<T> {
             default -> {
                 markRetrieved();
                 if (exception != null) {
-                    throw rethrow(exception);
+                    throw Failures.unchecked(exception);
                 }
                 return result;
             }
@@ -193,15 +193,5 @@ public class BuiltinFuture<T> implements Future<T> {
         public String toString() {
             return callback + " of " + future;
         }
-    }
-
-    private static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new CompletionException(t);
     }
 }

@@ -259,29 +259,13 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         Throwable t = toThrow;
         if (t != null) {
             toThrow = null;
-            throw asUnchecked(t);
+            throw Failures.unchecked(t);
         }
         return future.result();
     }
 
     private static Exception asException(Throwable t) {
-        if (t instanceof Exception e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new CompletionException(t);
-    }
-
-    private static RuntimeException asUnchecked(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new CompletionException(t);
+        return t instanceof Exception e ? e : Failures.unchecked(t);
     }
 
     /** Unwinds a suspended coroutine on {@link #close()} (Python's {@code GeneratorExit}). */

@@ -1,0 +1,31 @@
+package dev.loopkit.api.internal;
+
+import java.util.concurrent.CompletionException;
+
+/**
+ * How loopkit rethrows a stored failure, in one place so that {@code Future.result()} and
+ * {@code Async.await} agree: unchecked exceptions and errors as they are (as asyncio re-raises
+ * them), checked exceptions wrapped in a {@link CompletionException} whose cause they are.
+ */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * Returns {@code failure} as an unchecked exception to throw, or throws it if it is an
+     * {@link Error}.
+     *
+     * @param failure the stored failure; never null
+     * @return the exception to throw
+     */
+    public static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            return e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return new CompletionException(failure);
+    }
+}
