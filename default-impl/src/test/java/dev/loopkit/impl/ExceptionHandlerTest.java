@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.loopkit.testsupport.LogCapture;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.ExceptionContext;

@@ -1,4 +1,4 @@
-package dev.loopkit.impl;
+package dev.loopkit.testsupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,15 +7,20 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures what one logger logs through SLF4J (backed by logback in tests). */
-final class LogCapture implements AutoCloseable {
+/**
+ * Captures what one logger logs through SLF4J, backed by logback, for tests that assert on logs.
+ * Open it around the code under test and close it after: it detaches itself and restores the
+ * logger. Not thread-safe to open and close concurrently on one logger.
+ */
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final Level previousLevel;
     private final boolean previousAdditivity;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> loggerOwner) {
+    /** Starts capturing everything the logger of {@code loggerOwner} logs, at every level. */
+    public LogCapture(Class<?> loggerOwner) {
         logger = (Logger) LoggerFactory.getLogger(loggerOwner);
         previousLevel = logger.getLevel();
         previousAdditivity = logger.isAdditive();
@@ -25,11 +30,13 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    List<ILoggingEvent> events() {
+    /** Returns what was logged so far. */
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    List<ILoggingEvent> events(Level level) {
+    /** Returns what was logged so far at {@code level}. */
+    public List<ILoggingEvent> events(Level level) {
         return events().stream().filter(e -> e.getLevel() == level).toList();
     }
 

@@ -1,0 +1,59 @@
+package dev.loopkit.policy;
+
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.CoroutineBody;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+
+/**
+ * Entry points for application code, which never names a vendor (asyncio's {@code new_event_loop}
+ * and {@code run}). The loop comes from {@link LoopPolicy#getDefault()}.
+ */
+public final class Loops {
+
+    private Loops() {
+    }
+
+    /**
+     * Creates a loop from the default policy's provider; the caller owns and closes it.
+     *
+     * @throws ProviderSelectionException if no provider can be chosen
+     */
+    public static EventLoop newEventLoop() {
+        return LoopPolicy.getDefault().newEventLoop();
+    }
+
+    /**
+     * Runs {@code coroutine} on a new loop and returns its result (asyncio.run): create the loop,
+     * run the coroutine to completion, cancel the tasks that remain, shut the default executor
+     * down, close the loop, in that order.
+     *
+     * @param coroutine the coroutine; never null
+     * @return its result
+     * @throws IllegalStateException if a loop is already running on this thread
+     */
+    public static <T> T run(Coroutine<T> coroutine) {
+        try (Runner runner = new Runner()) {
+            return runner.run(coroutine);
+        }
+    }
+
+    /**
+     * Like {@link #run(Coroutine)} for sequential code: {@code Loops.run(() -> ...Async.await(...)...)}.
+     *
+     * @param body the coroutine's body; never null
+     * @return its result
+     */
+    public static <T> T run(CoroutineBody<T> body) {
+        return run(Coroutines.of(body));
+    }
+
+    /**
+     * Returns the default policy's choice of provider and why (selecting it if needed).
+     *
+     * @throws ProviderSelectionException if no provider can be chosen
+     */
+    public static Selection explain() {
+        return LoopPolicy.getDefault().selection();
+    }
+}

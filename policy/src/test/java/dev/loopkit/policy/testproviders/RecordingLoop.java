@@ -1,0 +1,48 @@
+package dev.loopkit.policy.testproviders;
+
+import dev.loopkit.spi.BaseEventLoop;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/** A test vendor's loop on {@link LockSupport}; counts how often its back end was closed. */
+public final class RecordingLoop extends BaseEventLoop {
+
+    private final AtomicInteger backendCloses = new AtomicInteger();
+    private volatile Thread owner;
+    private volatile boolean woken;
+
+    /** How many times {@link #closeBackend()} ran. */
+    public int backendCloses() {
+        return backendCloses.get();
+    }
+
+    @Override
+    protected void processEvents(long timeoutNanos) {
+        owner = Thread.currentThread();
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (timeoutNanos != 0 && !woken) {
+            if (timeoutNanos < 0) {
+                LockSupport.park(this);
+            } else if (deadline - System.nanoTime() > 0) {
+                LockSupport.parkNanos(this, deadline - System.nanoTime());
+            } else {
+                break;
+            }
+        }
+        woken = false;
+    }
+
+    @Override
+    protected void wakeup() {
+        woken = true;
+        Thread thread = owner;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    protected void closeBackend() {
+        backendCloses.incrementAndGet();
+    }
+}
