@@ -1,0 +1,142 @@
+package dev.loopkit.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.EventLoops;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.Tasks;
+import dev.loopkit.policy.testproviders.RecordingLoop;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class RunnerTest extends PolicyTestSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void loopsRunLeavesNoTaskThreadOrBackendBehind() throws Exception {
+        LoopPolicy.setDefault(isolated().build());
+        AtomicReference<EventLoop> used = new AtomicReference<>();
+        AtomicReference<Task<?>> straggler = new AtomicReference<>();
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        List<String> cleanup = new ArrayList<>();
+        String result = Loops.run(() -> {
+            EventLoop loop = EventLoops.getRunningLoop();
+            used.set(loop);
+            worker.set(Async.await(loop.runInExecutor(null, Thread::currentThread)));
+            straggler.set(loop.createTask(Coroutines.of(() -> {
+                try {
+                    return Async.await(loop.createFuture());
+                } finally {
+                    cleanup.add("straggler unwound");
+                }
+            })));
+            return "main done";
+        });
+        assertEquals("main done", result);
+        RecordingLoop loop = (RecordingLoop) used.get();
+        assertTrue(loop.isClosed());
+        assertEquals(1, loop.backendCloses());
+        assertTrue(straggler.get().cancelled(), "a task left running is cancelled");
+        assertEquals(List.of("straggler unwound"), cleanup);
+        assertEquals(0, Tasks.allTasks(loop).size());
+        assertTrue(worker.get().join(WAIT), "the default executor's thread outlived Loops.run");
+    }
+
+    @Test
+    void aRunnerReusesOneLoopForSeveralRuns() {
+        RecordingLoop[] created = new RecordingLoop[1];
+        int[] factoryCalls = {0};
+        try (Runner runner = new Runner(() -> {
+            factoryCalls[0]++;
+            created[0] = new RecordingLoop();
+            return created[0];
+        }, true)) {
+            assertEquals(1, runner.run(Coroutines.of(() -> 1)));
+            assertEquals(2, runner.run(Coroutines.of(() -> 2)));
+            assertSame(created[0], runner.getLoop());
+            assertTrue(runner.getLoop().getDebug(), "the debug flag reaches the loop");
+        }
+        assertEquals(1, factoryCalls[0]);
+        assertTrue(created[0].isClosed());
+    }
+
+    @Test
+    void aClosedRunnerRefusesToRun() {
+        Runner runner = new Runner(RecordingLoop::new, false);
+        runner.close();
+        runner.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> runner.run(Coroutines.of(() -> 1)));
+        assertEquals("Runner is closed", e.getMessage());
+    }
+
+    @Test
+    void runFromARunningLoopFailsClearly() {
+        try (Runner outer = new Runner(RecordingLoop::new, false)) {
+            IllegalStateException e = outer.run(Coroutines.of(() ->
+                    assertThrows(IllegalStateException.class, () -> Loops.run(() -> 1))));
+            assertEquals("Runner.run() cannot be called from a running event loop", e.getMessage());
+        }
+    }
+
+    @Test
+    void theMainCoroutinesFailureReachesTheCaller() {
+        try (Runner runner = new Runner(RecordingLoop::new, false)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner.run(
+                    Coroutines.of(() -> {
+                        throw new IllegalArgumentException("bad input");
+                    })));
+            assertEquals("bad input", e.getMessage());
+        }
+    }
+
+    @Test
+    void tasksThatIgnoreCancellationAreReportedAtClose() {
+        List<String> reported = new ArrayList<>();
+        Runner runner = new Runner(RecordingLoop::new, false);
+        runner.run(Coroutines.of(() -> {
+            EventLoop loop = EventLoops.getRunningLoop();
+            loop.setExceptionHandler((l, context) -> reported.add(context.message() + ": "
+                    + context.exception().getMessage()));
+            Future<Void> never = loop.createFuture();
+            loop.createTask(Coroutines.of(() -> {
+                try {
+                    return Async.await(never);
+                } catch (CancelledException e) {
+                    throw new IllegalStateException("failed while cancelled");
+                }
+            }));
+            return null;
+        }));
+        runner.close();
+        assertEquals(List.of("unhandled exception during Runner.close() shutdown: failed while cancelled"), reported);
+    }
+
+    @Test
+    void getEventLoopReturnsTheRunningLoopOrTheThreadsLoop() {
+        LoopPolicy policy = isolated().build();
+        IllegalStateException none = assertThrows(IllegalStateException.class, policy::getEventLoop);
+        assertTrue(none.getMessage().startsWith("There is no current event loop in thread"), none.getMessage());
+        try (EventLoop loop = policy.newEventLoop()) {
+            policy.setEventLoop(loop);
+            assertSame(loop, policy.getEventLoop());
+            try (EventLoop other = policy.newEventLoop()) {
+                assertSame(other, other.runUntilComplete(Coroutines.of(policy::getEventLoop)));
+            }
+            policy.setEventLoop(null);
+            assertThrows(IllegalStateException.class, policy::getEventLoop);
+        }
+    }
+}

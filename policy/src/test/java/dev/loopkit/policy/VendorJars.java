@@ -1,0 +1,92 @@
+package dev.loopkit.policy;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.EventLoopProvider;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.spi.ToolProvider;
+
+/**
+ * Builds a third-party vendor's provider jar at test time, as it would arrive: compiled against
+ * the api and spi jars only, registered in its own {@code META-INF/services} file.
+ */
+final class VendorJars {
+
+    private VendorJars() {
+    }
+
+    /** The source of a provider {@code pkg.Name} called {@code name} whose loops are minimal. */
+    static String providerSource(String pkg, String simpleName, String name, int priority, String capability) {
+        return """
+                package %1$s;
+
+                public final class %2$s implements dev.loopkit.spi.EventLoopProvider {
+                    public String name() { return "%3$s"; }
+                    public int priority() { return %4$d; }
+                    public java.util.Set<String> capabilities() { return java.util.Set.of("%5$s"); }
+                    public dev.loopkit.api.EventLoop newEventLoop() {
+                        return new dev.loopkit.spi.BaseEventLoop() {
+                            protected void processEvents(long timeoutNanos) { }
+                            protected void wakeup() { }
+                            protected void closeBackend() { }
+                        };
+                    }
+                }
+                """.formatted(pkg, simpleName, name, priority, capability);
+    }
+
+    /**
+     * Compiles {@code sources} (class name to source) into {@code jar}, registering
+     * {@code registrations} (class names, which need not exist) as providers.
+     */
+    static Path build(Path jar, List<String[]> sources, List<String> registrations) throws IOException {
+        Path work = Files.createTempDirectory(jar.getParent(), "vendor-src");
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        List<String> files = new ArrayList<>();
+        for (String[] source : sources) {
+            Path file = work.resolve(source[0].replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source[1]);
+            files.add(file.toString());
+        }
+        ToolProvider javac = ToolProvider.findFirst("javac")
+                .orElseThrow(() -> new IllegalStateException("the tests need a JDK (javac), not a JRE"));
+        List<String> args = new ArrayList<>(List.of("--release", "21", "-d", classes.toString(), "-cp",
+                location(EventLoop.class) + java.io.File.pathSeparator + location(EventLoopProvider.class)));
+        args.addAll(files);
+        StringWriter errors = new StringWriter();
+        int status = javac.run(new PrintWriter(errors), new PrintWriter(errors), args.toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalStateException("vendor sources did not compile:\n" + errors);
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/" + EventLoopProvider.class.getName()));
+            out.write((String.join("\n", registrations) + "\n").getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> compiled = Files.walk(classes)) {
+                for (Path file : compiled.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    out.write(Files.readAllBytes(file));
+                }
+            }
+        }
+        return jar;
+    }
+
+    static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
