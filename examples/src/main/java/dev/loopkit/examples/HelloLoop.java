@@ -6,12 +6,12 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
-import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.api.EventLoops;
+import dev.loopkit.policy.Loops;
 import java.time.Duration;
-import java.util.ServiceLoader;
 
 /**
- * The README's first example: finds a loop through {@link ServiceLoader} (never naming a vendor),
+ * The README's first example: lets the policy pick a loop (never naming a vendor) and say why,
  * then runs two tasks concurrently, a timer, and blocking work on the default executor.
  */
 public final class HelloLoop {
@@ -27,34 +27,32 @@ public final class HelloLoop {
     }
 
     public static void main(String[] args) {
-        EventLoopProvider provider = ServiceLoader.load(EventLoopProvider.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no EventLoopProvider on the class path"));
-        System.out.println("provider: " + provider.name() + " (" + provider.getClass().getName() + ")");
+        System.out.println(Loops.explain().explain());
         System.out.println("coroutines: " + Coroutines.mechanism());
 
-        try (EventLoop loop = provider.newEventLoop()) {
+        String summary = Loops.run(() -> {
+            EventLoop loop = EventLoops.getRunningLoop();
             long start = loop.time();
-            String summary = loop.runUntilComplete(Coroutines.of(() -> {
-                Task<String> slow = loop.createTask(Coroutines.of(() -> {
-                    Async.await(sleep(loop, Duration.ofMillis(200)));
-                    return "slow done";
-                }), "slow", null);
-                Task<String> fast = loop.createTask(Coroutines.of(() -> {
-                    Async.await(sleep(loop, Duration.ofMillis(100)));
-                    return "fast done";
-                }), "fast", null);
-                System.out.println("running tasks: " + Tasks.allTasks(loop).size());
-                Future<Long> sum = loop.runInExecutor(null, () -> {
-                    long total = 0;
-                    for (int i = 1; i <= 1_000_000; i++) {
-                        total += i;
-                    }
-                    return total;
-                });
-                return Async.await(fast) + ", " + Async.await(slow) + ", sum=" + Async.await(sum);
-            }));
+            Task<String> slow = loop.createTask(Coroutines.of(() -> {
+                Async.await(sleep(loop, Duration.ofMillis(200)));
+                return "slow done";
+            }), "slow", null);
+            Task<String> fast = loop.createTask(Coroutines.of(() -> {
+                Async.await(sleep(loop, Duration.ofMillis(100)));
+                return "fast done";
+            }), "fast", null);
+            System.out.println("running tasks: " + Tasks.allTasks(loop).size());
+            Future<Long> sum = loop.runInExecutor(null, () -> {
+                long total = 0;
+                for (int i = 1; i <= 1_000_000; i++) {
+                    total += i;
+                }
+                return total;
+            });
+            String results = Async.await(fast) + ", " + Async.await(slow) + ", sum=" + Async.await(sum);
             long elapsedMs = (loop.time() - start) / 1_000_000;
-            System.out.println(summary + " after ~" + (elapsedMs / 100 * 100) + " ms (the two sleeps overlapped)");
-        }
+            return results + " after ~" + (elapsedMs / 100 * 100) + " ms (the two sleeps overlapped)";
+        });
+        System.out.println(summary);
     }
 }

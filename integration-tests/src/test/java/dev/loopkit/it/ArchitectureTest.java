@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.loopkit.api.archfixture.ApiThatSeesTheSpi;
+import dev.loopkit.policy.archfixture.PolicyThatSeesTheDefaultLoop;
 import dev.loopkit.spi.archfixture.LibraryCodeThatPrints;
 import dev.loopkit.spi.archfixture.SpiThatSeesTheDefaultLoop;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,11 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "java..")
             .because("spi sees only api and SLF4J");
+
+    static final ArchRule POLICY_SEES_ONLY_CONTRACTS = classes().that().resideInAPackage("dev.loopkit.policy..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.loopkit.policy..", "dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "java..")
+            .because("policy sees api, spi and SLF4J; providers arrive through ServiceLoader");
 
     static final ArchRule NOBODY_SEES_THE_DEFAULT_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.impl..")
             .should().dependOnClassesThat().resideInAPackage("dev.loopkit.impl..")
@@ -68,6 +74,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void policyDependsOnlyOnTheContracts() {
+        POLICY_SEES_ONLY_CONTRACTS.check(library);
+        assertTrue(POLICY_SEES_ONLY_CONTRACTS.evaluate(fixture(PolicyThatSeesTheDefaultLoop.class)).hasViolation());
+    }
+
+    @Test
     void nothingDependsOnTheDefaultLoop() {
         NOBODY_SEES_THE_DEFAULT_LOOP.check(library);
         assertTrue(NOBODY_SEES_THE_DEFAULT_LOOP.evaluate(fixture(SpiThatSeesTheDefaultLoop.class)).hasViolation());
@@ -85,7 +97,7 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryLibraryModule() {
         for (String type : new String[] {"dev.loopkit.api.EventLoop", "dev.loopkit.spi.BaseEventLoop",
-            "dev.loopkit.impl.SelectorEventLoop"}) {
+            "dev.loopkit.impl.SelectorEventLoop", "dev.loopkit.policy.LoopPolicy"}) {
             assertTrue(library.contain(type), type + " was not imported");
         }
         assertFalse(library.contain(ApiThatSeesTheSpi.class), "test fixtures must stay out of the checked classes");

@@ -111,19 +111,24 @@ public final class ProviderDiscovery {
             Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
             return warn(Candidate.failed(null, type.getName(), source, cause), "its constructor threw");
         }
+        // Keep whatever the provider told before it failed, so the explanation shows it.
         String name = null;
+        int priority = 0;
+        Set<String> capabilities = new TreeSet<>();
         try {
             name = provider.name();
             if (name == null || name.isBlank()) {
                 throw new IllegalStateException("name() returned " + (name == null ? "null" : "a blank name"));
             }
-            int priority = provider.priority();
-            Set<String> capabilities = new TreeSet<>(provider.capabilities());
+            priority = provider.priority();
+            capabilities = new TreeSet<>(provider.capabilities());
             boolean available = provider.isAvailable();
             return new Candidate(name, type.getName(), source, priority, new TreeSet<>(capabilities),
                     available ? Candidate.Status.AVAILABLE : Candidate.Status.UNAVAILABLE, null, provider);
         } catch (RuntimeException | LinkageError e) {
-            return warn(Candidate.failed(name, type.getName(), source, e), "it failed to describe itself");
+            Candidate failed = new Candidate(name, type.getName(), source, priority, new TreeSet<>(capabilities),
+                    Candidate.Status.FAILED, e, null);
+            return warn(failed, "it failed to describe itself");
         }
     }
 
@@ -136,8 +141,10 @@ public final class ProviderDiscovery {
     }
 
     private static Candidate warn(Candidate failed, String what) {
+        // One line for operators; the stack trace is there at DEBUG for whoever fixes the provider.
         LOG.warn("Skipped loop provider {} from {}: {}: {}", failed.displayName(), failed.source(), what,
-                failed.failureSummary(), failed.failure());
+                failed.failureSummary());
+        LOG.debug("Stack trace of the skipped provider {}", failed.displayName(), failed.failure());
         return failed;
     }
 

@@ -50,25 +50,8 @@ final class VendorJars {
      * {@code registrations} (class names, which need not exist) as providers.
      */
     static Path build(Path jar, List<String[]> sources, List<String> registrations) throws IOException {
-        Path work = Files.createTempDirectory(jar.getParent(), "vendor-src");
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        List<String> files = new ArrayList<>();
-        for (String[] source : sources) {
-            Path file = work.resolve(source[0].replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source[1]);
-            files.add(file.toString());
-        }
-        ToolProvider javac = ToolProvider.findFirst("javac")
-                .orElseThrow(() -> new IllegalStateException("the tests need a JDK (javac), not a JRE"));
-        List<String> args = new ArrayList<>(List.of("--release", "21", "-d", classes.toString(), "-cp",
-                location(EventLoop.class) + java.io.File.pathSeparator + location(EventLoopProvider.class)));
-        args.addAll(files);
-        StringWriter errors = new StringWriter();
-        int status = javac.run(new PrintWriter(errors), new PrintWriter(errors), args.toArray(String[]::new));
-        if (status != 0) {
-            throw new IllegalStateException("vendor sources did not compile:\n" + errors);
-        }
+        Path classes = Files.createTempDirectory(jar.getParent(), "vendor-classes");
+        compile(sources, classes, location(EventLoop.class), location(EventLoopProvider.class));
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry("META-INF/services/" + EventLoopProvider.class.getName()));
             out.write((String.join("\n", registrations) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -80,6 +63,26 @@ final class VendorJars {
             }
         }
         return jar;
+    }
+
+    /** Compiles {@code sources} (class name, source text) into {@code classes} against {@code classPath}. */
+    static void compile(List<String[]> sources, Path classes, String... classPath) throws IOException {
+        Path sourceRoot = Files.createTempDirectory(classes.getParent(), "src");
+        List<String> args = new ArrayList<>(List.of("--release", "21", "-d", classes.toString(), "-cp",
+                String.join(java.io.File.pathSeparator, classPath)));
+        for (String[] source : sources) {
+            Path file = sourceRoot.resolve(source[0].replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source[1]);
+            args.add(file.toString());
+        }
+        ToolProvider javac = ToolProvider.findFirst("javac")
+                .orElseThrow(() -> new IllegalStateException("the tests need a JDK (javac), not a JRE"));
+        StringWriter errors = new StringWriter();
+        int status = javac.run(new PrintWriter(errors), new PrintWriter(errors), args.toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalStateException("test sources did not compile:\n" + errors);
+        }
     }
 
     static String location(Class<?> type) {
