@@ -29,6 +29,8 @@ class ModulePathTest {
             public final class Probe {
                 public static void main(String[] args) {
                     System.out.println(dev.loopkit.policy.Loops.explain().explain());
+                    System.out.println("boot layer: " + dev.loopkit.policy.LoopPolicy.builder()
+                            .moduleLayer(ModuleLayer.boot()).build().selection().chosen().name());
                     System.out.println("result: " + dev.loopkit.policy.Loops.run(() ->
                             dev.loopkit.api.EventLoops.getRunningLoop().getClass().getModule().getName()));
                 }
@@ -44,6 +46,7 @@ class ModulePathTest {
         assertTrue(out.startsWith("loopkit chose provider 'default' (env LOOPKIT_PROVIDER=default)"), out);
         assertTrue(out.contains("dev.loopkit.impl.DefaultProvider  module dev.loopkit.impl"), out);
         assertTrue(out.contains("result: dev.loopkit.impl"), out);
+        assertTrue(out.contains("boot layer: default"), "discovery through a ModuleLayer: " + out);
     }
 
     @Test
