@@ -13,7 +13,7 @@ import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
-import dev.loopkit.policy.testproviders.RecordingLoop;
+import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

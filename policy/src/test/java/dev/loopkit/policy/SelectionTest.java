@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.loopkit.api.EventLoop;
-import dev.loopkit.policy.testproviders.RecordingLoop;
+import dev.loopkit.testsupport.RecordingLoop;
 import dev.loopkit.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 

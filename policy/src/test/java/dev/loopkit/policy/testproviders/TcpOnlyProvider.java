@@ -3,6 +3,7 @@ package dev.loopkit.policy.testproviders;
 import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.testsupport.RecordingLoop;
 import java.util.Set;
 
 /** Test provider: healthy but lacks udp; loses the tie by name. */

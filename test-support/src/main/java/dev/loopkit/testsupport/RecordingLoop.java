@@ -1,11 +1,14 @@
-package dev.loopkit.policy.testproviders;
+package dev.loopkit.testsupport;
 
 import dev.loopkit.spi.BaseEventLoop;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-/** A test vendor's loop on {@link LockSupport}; counts how often its back end was closed. */
-public final class RecordingLoop extends BaseEventLoop {
+/**
+ * A small vendor loop for tests: {@link BaseEventLoop} on {@link LockSupport}, no I/O. Counts how
+ * often its back end was closed. Thread-safety: as any loop.
+ */
+public class RecordingLoop extends BaseEventLoop {
 
     private final AtomicInteger backendCloses = new AtomicInteger();
     private volatile Thread owner;
