@@ -1,0 +1,60 @@
+package dev.loopkit.tck;
+
+import dev.loopkit.spi.EventLoopProvider;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What a vendor extends to certify its loop: return the provider, and every rule of
+ * {@link Rules} runs against it, one test per rule named after its id, grouped by rule group.
+ *
+ * <pre>{@code
+ * class MyLoopConformanceTest extends EventLoopConformance {
+ *     @Override
+ *     protected EventLoopProvider provider() {
+ *         return new MyProvider();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Required rules fail; an optional rule whose capability the provider does not declare is
+ * skipped with the reason. Each test gets fresh loops and closes them; each is bounded by
+ * {@link TckSettings#timeout()}.
+ */
+public abstract class EventLoopConformance {
+
+    /** Returns the provider under test; called once per rule, so it may return a new instance. */
+    protected abstract EventLoopProvider provider();
+
+    /** Returns the kit's settings; the default implementation reads them from the environment. */
+    protected TckSettings settings() {
+        return TckSettings.fromEnvironment();
+    }
+
+    /** Every rule group as a container of one test per rule. */
+    @TestFactory
+    @DisplayName("loopkit conformance")
+    Stream<DynamicNode> conformance() {
+        TckSettings settings = settings();
+        return Rules.groups().stream().map(group -> DynamicContainer.dynamicContainer(
+                group.prefix() + " " + group.title(),
+                group.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.rule().displayName(),
+                        () -> verify(rule, settings)))));
+    }
+
+    private void verify(RuleCheck rule, TckSettings settings) throws Exception {
+        EventLoopProvider provider = provider();
+        String capability = rule.rule().capability();
+        Assumptions.assumeTrue(capability == null || provider.capabilities().contains(capability),
+                () -> "optional rule skipped: provider '" + provider.name() + "' does not declare capability '"
+                        + capability + "'");
+        try (TckContext tck = new TckContext(provider, settings)) {
+            tck.bounded(rule.rule().id(), () -> rule.check().verify(tck));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.loopkit.tck;
+
+import java.util.Objects;
+
+/**
+ * One rule of the TCK: an id that reports, docs and test names share (e.g. {@code LC-03}), a
+ * one-line statement, the asyncio behaviour it mirrors, and whether it is required.
+ *
+ * @param id the rule id, {@code GROUP-NN}; never null
+ * @param statement what a conforming loop does, in one line; never null
+ * @param asyncio the asyncio reference it follows (a function or test of CPython); never null
+ * @param capability null for a required rule; else the provider capability without which the
+ *     rule is skipped (optional rule)
+ */
+public record Rule(String id, String statement, String asyncio, String capability) {
+
+    /** Checks the arguments. */
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(asyncio, "asyncio");
+        if (!id.matches("[A-Z]{2}-\\d{2}")) {
+            throw new IllegalArgumentException("rule id must look like LC-01, got " + id);
+        }
+    }
+
+    /** Returns the group prefix, e.g. {@code LC}. */
+    public String group() {
+        return id.substring(0, 2);
+    }
+
+    /** Returns true unless the rule depends on an optional capability. */
+    public boolean required() {
+        return capability == null;
+    }
+
+    /** Returns the display name used in test reports: id, then statement. */
+    public String displayName() {
+        return id + " " + statement;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.loopkit.tck;
+
+import java.util.List;
+
+/**
+ * A group of rules sharing an id prefix, one class per group (Reactive Streams' TCK in one file
+ * is what not to copy).
+ */
+public interface RuleGroup {
+
+    /** Returns the id prefix, e.g. {@code LC}. */
+    String prefix();
+
+    /** Returns the group's title, e.g. {@code Lifecycle}. */
+    String title();
+
+    /** Returns the group's rules with their checks, in id order. */
+    List<RuleCheck> rules();
+
+    /**
+     * Declares a required rule.
+     *
+     * @param id the id
+     * @param statement what a conforming loop does
+     * @param asyncio the asyncio behaviour it mirrors
+     * @param check its test
+     * @return the rule with its check
+     */
+    static RuleCheck required(String id, String statement, String asyncio, Check check) {
+        return new RuleCheck(new Rule(id, statement, asyncio, null), check);
+    }
+
+    /**
+     * Declares an optional rule, skipped for providers that lack {@code capability}.
+     *
+     * @param id the id
+     * @param capability the capability the rule needs
+     * @param statement what a conforming loop does
+     * @param asyncio the asyncio behaviour it mirrors
+     * @param check its test
+     * @return the rule with its check
+     */
+    static RuleCheck optional(String id, String capability, String statement, String asyncio, Check check) {
+        return new RuleCheck(new Rule(id, statement, asyncio, capability), check);
+    }
+}

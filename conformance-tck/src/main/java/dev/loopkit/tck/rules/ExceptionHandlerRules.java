@@ -1,0 +1,161 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.ExceptionHandler;
+import dev.loopkit.api.Handle;
+import dev.loopkit.api.Task;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** EH: the exception handler and debug mode (asyncio's call_exception_handler, set_debug). */
+public final class ExceptionHandlerRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "EH";
+    }
+
+    @Override
+    public String title() {
+        return "Exception handler and debug mode";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("EH-01", "a callback that throws reaches the handler with its message, exception and"
+                        + " handle", "Handle._run: 'Exception in callback ...'", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            IllegalArgumentException boom = new IllegalArgumentException("boom");
+                            Handle failing = loop.callSoon(() -> {
+                                throw boom;
+                            });
+                            runOnce(loop);
+                            assertEquals(1, reported.size(), "the handler was not called once");
+                            assertTrue(reported.get(0).message().startsWith("Exception in callback"),
+                                    reported.get(0).message());
+                            assertSame(boom, reported.get(0).exception());
+                            assertSame(failing, reported.get(0).handle());
+                        }),
+                required("EH-02", "the loop keeps running after a callback throws", "Handle._run", tck -> {
+                    EventLoop loop = tck.loop();
+                    loop.setExceptionHandler((l, context) -> { });
+                    List<String> ran = new ArrayList<>();
+                    loop.callSoon(() -> {
+                        throw new IllegalStateException("first");
+                    });
+                    loop.callSoon(() -> ran.add("same batch"));
+                    loop.callLater(Duration.ofMillis(2), () -> {
+                        ran.add("later");
+                        loop.stop();
+                    });
+                    loop.runForever();
+                    assertEquals(List.of("same batch", "later"), ran);
+                }),
+                required("EH-03", "a handler that throws is reported through the default handler, never fatal",
+                        "BaseEventLoop.call_exception_handler", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setExceptionHandler((l, context) -> {
+                                throw new IllegalStateException("handler broke");
+                            });
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoon(() -> {
+                                throw new IllegalArgumentException("first");
+                            });
+                            loop.callSoon(() -> ran.add("after"));
+                            runOnce(loop);
+                            assertEquals(List.of("after"), ran);
+                        }),
+                required("EH-04", "the handler is called with the loop and the context",
+                        "BaseEventLoop.call_exception_handler", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Object> seen = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> {
+                                seen.add(l);
+                                seen.add(context);
+                            });
+                            ExceptionContext context = ExceptionContext.of("custom", new RuntimeException("x"));
+                            loop.callExceptionHandler(context);
+                            assertEquals(List.of(loop, context), seen);
+                        }),
+                required("EH-05", "getExceptionHandler returns the handler; null restores the default",
+                        "BaseEventLoop.get_exception_handler", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertNull(loop.getExceptionHandler());
+                            ExceptionHandler handler = (l, context) -> { };
+                            loop.setExceptionHandler(handler);
+                            assertSame(handler, loop.getExceptionHandler());
+                            loop.setExceptionHandler(null);
+                            assertNull(loop.getExceptionHandler());
+                        }),
+                required("EH-06", "the default handler accepts any context without throwing",
+                        "BaseEventLoop.default_exception_handler", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.defaultExceptionHandler(ExceptionContext.of("no exception", null));
+                            loop.defaultExceptionHandler(ExceptionContext.of("with exception",
+                                    new IllegalStateException("x")));
+                            loop.callExceptionHandler(ExceptionContext.of("through the loop", null));
+                        }),
+                required("EH-07", "an exception of a task's coroutine stays in the task, not the handler",
+                        "Task.__step sets the exception", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            Task<Object> task = loop.createTask(Coroutines.of(() -> {
+                                throw new IllegalStateException("task failed");
+                            }));
+                            runOnce(loop);
+                            assertEquals("task failed", task.exception().getMessage());
+                            assertEquals(List.of(), reported);
+                        }),
+                required("EH-08", "debug mode is off by default and setDebug switches it",
+                        "BaseEventLoop.get_debug", tck -> {
+                            EventLoop loop = tck.loop();
+                            boolean initial = Boolean.getBoolean("loopkit.debug");
+                            assertEquals(initial, loop.getDebug());
+                            loop.setDebug(!initial);
+                            assertEquals(!initial, loop.getDebug());
+                        }),
+                required("EH-09", "the slow-callback threshold defaults to 100 ms and must be positive",
+                        "BaseEventLoop.slow_callback_duration", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertEquals(Duration.ofMillis(100), loop.getSlowCallbackDuration());
+                            loop.setSlowCallbackDuration(Duration.ofMillis(5));
+                            assertEquals(Duration.ofMillis(5), loop.getSlowCallbackDuration());
+                            assertThrows(IllegalArgumentException.class,
+                                    () -> loop.setSlowCallbackDuration(Duration.ZERO));
+                            assertThrows(IllegalArgumentException.class,
+                                    () -> loop.setSlowCallbackDuration(Duration.ofMillis(-1)));
+                        }),
+                required("EH-10", "debug mode does not change what callbacks do", "BaseEventLoop._run_once",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setDebug(true);
+                            loop.setSlowCallbackDuration(Duration.ofNanos(1));
+                            List<Integer> ran = new ArrayList<>();
+                            for (int i = 0; i < 5; i++) {
+                                int n = i;
+                                loop.callSoon(() -> ran.add(n));
+                            }
+                            runOnce(loop);
+                            assertEquals(List.of(0, 1, 2, 3, 4), ran);
+                            assertFalse(loop.isRunning());
+                        }));
+    }
+}

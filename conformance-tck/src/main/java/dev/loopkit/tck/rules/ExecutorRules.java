@@ -1,0 +1,112 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** EX: the loop's executors (asyncio's run_in_executor, set_default_executor, shutdown_default_executor). */
+public final class ExecutorRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "EX";
+    }
+
+    @Override
+    public String title() {
+        return "Executors";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("EX-01", "runInExecutor runs the call off the loop thread and completes on it",
+                        "BaseEventLoop.run_in_executor / wrap_future", tck -> {
+                            EventLoop loop = tck.loop();
+                            Thread loopThread = Thread.currentThread();
+                            Future<Thread> future = loop.runInExecutor(null, Thread::currentThread);
+                            Thread[] completedOn = new Thread[1];
+                            future.addDoneCallback(f -> completedOn[0] = Thread.currentThread());
+                            Thread worker = loop.runUntilComplete(future);
+                            dev.loopkit.tck.TckContext.runOnce(loop);
+                            assertNotSame(loopThread, worker);
+                            assertSame(loopThread, completedOn[0]);
+                        }),
+                required("EX-02", "a failure of the call arrives as the future's exception, unwrapped",
+                        "run_in_executor", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.runInExecutor(null, () -> {
+                                throw new IOException("disk");
+                            });
+                            assertThrows(Exception.class, () -> loop.runUntilComplete(future));
+                            assertInstanceOf(IOException.class, future.exception());
+                        }),
+                required("EX-03", "setDefaultExecutor is what runInExecutor(null, ...) uses",
+                        "BaseEventLoop.set_default_executor", tck -> {
+                            EventLoop loop = tck.loop();
+                            ExecutorService custom = Executors.newSingleThreadExecutor(r -> new Thread(r, "tck-custom"));
+                            try {
+                                loop.setDefaultExecutor(custom);
+                                assertEquals("tck-custom", loop.runUntilComplete(
+                                        loop.runInExecutor(null, () -> Thread.currentThread().getName())));
+                            } finally {
+                                custom.shutdownNow();
+                            }
+                        }),
+                required("EX-04", "close() shuts the default executor down", "BaseEventLoop.close", tck -> {
+                    EventLoop loop = tck.loop();
+                    ExecutorService custom = Executors.newSingleThreadExecutor();
+                    loop.setDefaultExecutor(custom);
+                    loop.runUntilComplete(loop.runInExecutor(null, () -> 1));
+                    loop.close();
+                    assertTrue(custom.isShutdown(), "the default executor outlived close()");
+                    assertTrue(custom.awaitTermination(1, TimeUnit.MINUTES));
+                }),
+                required("EX-05", "shutdownDefaultExecutor completes once the executor ended; then"
+                        + " runInExecutor(null, ...) fails", "BaseEventLoop.shutdown_default_executor (3.9)", tck -> {
+                            EventLoop loop = tck.loop();
+                            ExecutorService custom = Executors.newSingleThreadExecutor();
+                            loop.setDefaultExecutor(custom);
+                            loop.runUntilComplete(loop.runInExecutor(null, () -> 1));
+                            loop.runUntilComplete(loop.shutdownDefaultExecutor());
+                            assertTrue(custom.isTerminated());
+                            assertThrows(IllegalStateException.class, () -> loop.runInExecutor(null, () -> 1));
+                        }),
+                required("EX-06", "an executor passed to runInExecutor is used and not shut down by close()",
+                        "run_in_executor(executor, ...)", tck -> {
+                            EventLoop loop = tck.loop();
+                            ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "tck-mine"));
+                            try {
+                                assertEquals("tck-mine", loop.runUntilComplete(
+                                        loop.runInExecutor(mine, () -> Thread.currentThread().getName())));
+                                loop.close();
+                                assertFalse(mine.isShutdown());
+                            } finally {
+                                mine.shutdownNow();
+                            }
+                        }),
+                required("EX-07", "the default executor's threads end after close()", "BaseEventLoop.close",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Thread worker = loop.runUntilComplete(loop.runInExecutor(null, Thread::currentThread));
+                            loop.close();
+                            worker.join();
+                            assertFalse(worker.isAlive());
+                        }));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.InvalidStateException;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/** FU: futures of {@code createFuture()} (asyncio's futures.py and test_futures.py). */
+public final class FutureRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "FU";
+    }
+
+    @Override
+    public String title() {
+        return "Futures";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("FU-01", "done callbacks are scheduled with callSoon, never run inline",
+                        "Future.__schedule_callbacks", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            List<String> seen = new ArrayList<>();
+                            future.addDoneCallback(f -> seen.add(f.result()));
+                            future.setResult("x");
+                            assertEquals(List.of(), seen, "a callback ran inline");
+                            runOnce(loop);
+                            assertEquals(List.of("x"), seen);
+                        }),
+                required("FU-02", "done callbacks run in the order they were added", "Future.add_done_callback",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            List<Integer> seen = new ArrayList<>();
+                            for (int i = 0; i < 10; i++) {
+                                int n = i;
+                                future.addDoneCallback(f -> seen.add(n));
+                            }
+                            future.setResult("x");
+                            runOnce(loop);
+                            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seen);
+                        }),
+                required("FU-03", "a callback added to a done future is scheduled, not run inline",
+                        "Future.add_done_callback", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            future.setResult("x");
+                            List<String> seen = new ArrayList<>();
+                            future.addDoneCallback(f -> seen.add(f.result()));
+                            assertEquals(List.of(), seen);
+                            runOnce(loop);
+                            assertEquals(List.of("x"), seen);
+                        }),
+                required("FU-04", "removeDoneCallback returns how many it removed, and they never run",
+                        "Future.remove_done_callback", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            List<String> seen = new ArrayList<>();
+                            Consumer<Future<String>> twice = f -> seen.add("removed");
+                            future.addDoneCallback(twice);
+                            future.addDoneCallback(f -> seen.add("kept"));
+                            future.addDoneCallback(twice);
+                            assertEquals(2, future.removeDoneCallback(twice));
+                            assertEquals(0, future.removeDoneCallback(twice));
+                            future.setResult("x");
+                            runOnce(loop);
+                            assertEquals(List.of("kept"), seen);
+                        }),
+                required("FU-05", "result() of a pending future fails with \"Result is not set.\"",
+                        "Future.result", tck -> {
+                            Future<String> future = tck.loop().createFuture();
+                            assertFalse(future.done());
+                            assertEquals("Result is not set.",
+                                    assertThrows(InvalidStateException.class, future::result).getMessage());
+                        }),
+                required("FU-06", "exception() of a pending future fails with \"Exception is not set.\"",
+                        "Future.exception", tck -> {
+                            Future<String> future = tck.loop().createFuture();
+                            assertEquals("Exception is not set.",
+                                    assertThrows(InvalidStateException.class, future::exception).getMessage());
+                        }),
+                required("FU-07", "cancel(msg) cancels; result() then throws CancelledException carrying msg",
+                        "Future.cancel(msg)", tck -> {
+                            Future<String> future = tck.loop().createFuture();
+                            assertTrue(future.cancel("no longer needed"));
+                            assertTrue(future.cancelled());
+                            assertTrue(future.done());
+                            assertEquals("no longer needed",
+                                    assertThrows(CancelledException.class, future::result).getMessage());
+                            assertEquals("no longer needed",
+                                    assertThrows(CancelledException.class, future::exception).getMessage());
+                        }),
+                required("FU-08", "cancel() of a done future returns false and changes nothing", "Future.cancel",
+                        tck -> {
+                            Future<String> future = tck.loop().createFuture();
+                            future.setResult("kept");
+                            assertFalse(future.cancel("late"));
+                            assertFalse(future.cancelled());
+                            assertEquals("kept", future.result());
+                        }),
+                required("FU-09", "a done future cannot be completed again (InvalidStateException)",
+                        "Future.set_result: InvalidStateError", tck -> {
+                            Future<String> future = tck.loop().createFuture();
+                            future.setResult("first");
+                            assertThrows(InvalidStateException.class, () -> future.setResult("second"));
+                            assertThrows(InvalidStateException.class, () -> future.setException(new RuntimeException()));
+                            assertEquals("first", future.result());
+                        }),
+                required("FU-10", "a failed future rethrows unchecked exceptions as they are, checked ones"
+                        + " wrapped in CompletionException", "Future.result re-raises", tck -> {
+                            Future<String> unchecked = tck.loop().createFuture();
+                            IllegalArgumentException boom = new IllegalArgumentException("boom");
+                            unchecked.setException(boom);
+                            assertSame(boom, assertThrows(IllegalArgumentException.class, unchecked::result));
+                            assertSame(boom, unchecked.exception());
+                            Future<String> checked = tck.loop().createFuture();
+                            IOException io = new IOException("io");
+                            checked.setException(io);
+                            assertSame(io, assertThrows(CompletionException.class, checked::result).getCause());
+                            assertSame(io, checked.exception());
+                        }),
+                required("FU-11", "futures are bound to the loop that created them", "Future.get_loop", tck -> {
+                    EventLoop loop = tck.loop();
+                    assertSame(loop, loop.createFuture().getLoop());
+                }),
+                required("FU-12", "cancelling a future runs its callbacks", "Future.cancel", tck -> {
+                    EventLoop loop = tck.loop();
+                    Future<String> future = loop.createFuture();
+                    List<Boolean> seen = new ArrayList<>();
+                    future.addDoneCallback(f -> seen.add(f.cancelled()));
+                    future.cancel();
+                    runOnce(loop);
+                    assertEquals(List.of(true), seen);
+                }),
+                required("FU-13", "an exception never retrieved is reported to the exception handler when the"
+                        + " future is collected", "Future.__del__: 'Future exception was never retrieved'", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            failAndForget(loop);
+                            for (int attempt = 0; attempt < 200 && reported.isEmpty(); attempt++) {
+                                System.gc();
+                                runOnce(loop);
+                            }
+                            assertEquals(1, reported.size(), "the collected future's exception was not reported");
+                            assertEquals("forgotten", reported.get(0).exception().getMessage());
+                            assertTrue(reported.get(0).message().endsWith("exception was never retrieved"),
+                                    reported.get(0).message());
+                        }),
+                required("FU-14", "a null exception is rejected", "Future.set_exception", tck -> {
+                    Future<String> future = tck.loop().createFuture();
+                    assertThrows(NullPointerException.class, () -> future.setException(null));
+                    assertFalse(future.done(), "a rejected setException completed the future");
+                }));
+    }
+
+    private static void failAndForget(EventLoop loop) {
+        Future<Object> future = loop.createFuture();
+        future.setException(new IllegalStateException("forgotten"));
+    }
+}

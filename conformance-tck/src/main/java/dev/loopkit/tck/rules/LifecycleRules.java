@@ -1,0 +1,219 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
+import static dev.loopkit.tck.rules.Expect.illegalState;
+import static dev.loopkit.tck.rules.Expect.thrownBy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.EventLoops;
+import dev.loopkit.api.Future;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import dev.loopkit.tck.TckContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** LC: running, stopping and closing a loop (asyncio's base_events.py run_forever/stop/close). */
+public final class LifecycleRules implements RuleGroup {
+
+    private static final String CLOSED = "Event loop is closed";
+
+    @Override
+    public String prefix() {
+        return "LC";
+    }
+
+    @Override
+    public String title() {
+        return "Lifecycle";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("LC-01", "runForever on a closed loop fails with \"Event loop is closed\"",
+                        "BaseEventLoop._check_closed", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, loop::runForever);
+                        }),
+                required("LC-02", "runUntilComplete on a closed loop fails with \"Event loop is closed\"",
+                        "BaseEventLoop.run_until_complete", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, () -> loop.runUntilComplete(Coroutines.of(() -> 1)));
+                        }),
+                required("LC-03", "runForever inside the running loop fails with \"This event loop is already running\"",
+                        "BaseEventLoop._check_running", tck -> {
+                            EventLoop loop = tck.loop();
+                            AtomicReference<Throwable> failure = new AtomicReference<>();
+                            loop.callSoon(() -> failure.set(thrownBy(loop::runForever)));
+                            runOnce(loop);
+                            assertNotNull(failure.get(), "re-entrant runForever did not fail");
+                            assertEquals("This event loop is already running", failure.get().getMessage());
+                        }),
+                required("LC-04", "a second loop cannot run on a thread that runs one",
+                        "BaseEventLoop._check_running: 'Cannot run the event loop while another loop is running'",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            EventLoop other = tck.newLoop();
+                            AtomicReference<Throwable> failure = new AtomicReference<>();
+                            loop.callSoon(() -> failure.set(thrownBy(other::runForever)));
+                            runOnce(loop);
+                            assertNotNull(failure.get(), "the second loop ran");
+                            assertEquals("Cannot run the event loop while another loop is running",
+                                    failure.get().getMessage());
+                        }),
+                required("LC-05", "stop() before runForever runs one iteration, then returns",
+                        "test_base_events.test_run_once / stop() before run_forever", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            loop.stop();
+                            loop.callSoon(() -> {
+                                ran.add("first");
+                                loop.callSoon(() -> ran.add("next iteration"));
+                            });
+                            loop.runForever();
+                            assertEquals(List.of("first"), ran);
+                            runOnce(loop);
+                            assertEquals(List.of("first", "next iteration"), ran);
+                        }),
+                required("LC-06", "stop() from a callback finishes the current batch, then returns",
+                        "BaseEventLoop.stop", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoon(() -> {
+                                ran.add("a");
+                                loop.stop();
+                                loop.callSoon(() -> ran.add("later"));
+                            });
+                            loop.callSoon(() -> ran.add("b"));
+                            loop.runForever();
+                            assertEquals(List.of("a", "b"), ran);
+                        }),
+                required("LC-07", "close() of a running loop fails with \"Cannot close a running event loop\"",
+                        "BaseEventLoop.close", tck -> {
+                            EventLoop loop = tck.loop();
+                            AtomicReference<Throwable> failure = new AtomicReference<>();
+                            loop.callSoon(() -> failure.set(thrownBy(loop::close)));
+                            runOnce(loop);
+                            assertNotNull(failure.get(), "close() of a running loop did not fail");
+                            assertEquals("Cannot close a running event loop", failure.get().getMessage());
+                            assertFalse(loop.isClosed());
+                        }),
+                required("LC-08", "close() twice is a no-op and isClosed() reports it",
+                        "BaseEventLoop.close", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertFalse(loop.isClosed());
+                            loop.close();
+                            loop.close();
+                            assertTrue(loop.isClosed());
+                        }),
+                required("LC-09", "callSoon on a closed loop fails with \"Event loop is closed\"",
+                        "BaseEventLoop.call_soon", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, () -> loop.callSoon(() -> { }));
+                        }),
+                required("LC-10", "callSoonThreadsafe on a closed loop fails with \"Event loop is closed\"",
+                        "BaseEventLoop.call_soon_threadsafe", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, () -> loop.callSoonThreadsafe(() -> { }));
+                        }),
+                required("LC-11", "callLater and callAt on a closed loop fail with \"Event loop is closed\"",
+                        "BaseEventLoop.call_at", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, () -> loop.callLater(Duration.ofMillis(1), () -> { }));
+                            illegalState(CLOSED, () -> loop.callAt(loop.time(), () -> { }));
+                        }),
+                required("LC-12", "createTask on a closed loop fails with \"Event loop is closed\"",
+                        "BaseEventLoop.create_task", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, () -> loop.createTask(Coroutines.of(() -> 1)));
+                        }),
+                required("LC-13", "runInExecutor on a closed loop fails with \"Event loop is closed\"",
+                        "BaseEventLoop.run_in_executor", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.close();
+                            illegalState(CLOSED, () -> loop.runInExecutor(null, () -> 1));
+                        }),
+                required("LC-14", "isRunning() and getRunningLoop() see the loop only while it runs",
+                        "events.get_running_loop", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertThrows(IllegalStateException.class, EventLoops::getRunningLoop);
+                            AtomicReference<EventLoop> seen = new AtomicReference<>();
+                            boolean[] running = new boolean[1];
+                            loop.callSoon(() -> {
+                                seen.set(EventLoops.getRunningLoop());
+                                running[0] = loop.isRunning();
+                            });
+                            runOnce(loop);
+                            assertSame(loop, seen.get());
+                            assertTrue(running[0]);
+                            assertFalse(loop.isRunning());
+                            assertTrue(EventLoops.findRunningLoop().isEmpty());
+                        }),
+                required("LC-15", "runUntilComplete returns the future's result and leaves the loop stopped",
+                        "BaseEventLoop.run_until_complete", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            loop.callLater(Duration.ofMillis(2), () -> future.setResult("done"));
+                            assertEquals("done", loop.runUntilComplete(future));
+                            assertFalse(loop.isRunning());
+                        }),
+                required("LC-16", "runUntilComplete fails with \"Event loop stopped before Future completed.\""
+                        + " when stopped early", "BaseEventLoop.run_until_complete", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> never = loop.createFuture();
+                            loop.callSoon(loop::stop);
+                            illegalState("Event loop stopped before Future completed.",
+                                    () -> loop.runUntilComplete(never));
+                        }),
+                required("LC-17", "runUntilComplete rejects a future of another loop",
+                        "BaseEventLoop.run_until_complete: 'The future belongs to a different loop'", tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> foreign = tck.newLoop().createFuture();
+                            assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(foreign));
+                        }),
+                required("LC-18", "runUntilComplete(coroutine) runs it as a task and returns its result",
+                        "BaseEventLoop.run_until_complete(ensure_future(coro))", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertEquals(42, loop.runUntilComplete(Coroutines.of(() -> 42)));
+                        }),
+                required("LC-19", "a loop runs again after runUntilComplete returned",
+                        "BaseEventLoop.run_until_complete", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertEquals(1, loop.runUntilComplete(Coroutines.of(() -> 1)));
+                            assertEquals(2, loop.runUntilComplete(Coroutines.of(() -> 2)));
+                        }),
+                required("LC-20", "the stop callback of runUntilComplete is removed: a later run is not cut short",
+                        "BaseEventLoop.run_until_complete: future.remove_done_callback(_run_until_complete_cb)",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> never = loop.createFuture();
+                            loop.callSoon(loop::stop);
+                            assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(never));
+                            never.setResult("late");
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoon(() -> loop.callSoon(() -> loop.callSoon(() -> {
+                                ran.add("third iteration");
+                                loop.stop();
+                            })));
+                            loop.runForever();
+                            assertEquals(List.of("third iteration"), ran);
+                        }));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * PV: the provider contract itself, including the vendor-side architecture rules (checked with
+ * ArchUnit on the provider's own classes).
+ */
+public final class ProviderRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "PV";
+    }
+
+    @Override
+    public String title() {
+        return "Provider contract";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("PV-01", "name() is a stable, non-blank name", "EventLoopProvider.name", tck -> {
+                    String name = tck.provider().name();
+                    assertNotNull(name);
+                    assertFalse(name.isBlank(), "blank provider name");
+                    assertEquals(name, tck.provider().name());
+                }),
+                required("PV-02", "newEventLoop() returns a fresh loop on every call",
+                        "new_event_loop", tck -> assertNotSame(tck.newLoop(), tck.newLoop())),
+                required("PV-03", "a new loop is open and not running", "new_event_loop", tck -> {
+                    EventLoop loop = tck.loop();
+                    assertFalse(loop.isClosed());
+                    assertFalse(loop.isRunning());
+                }),
+                required("PV-04", "isAvailable() is true for a certified provider and stable across calls",
+                        "EventLoopProvider.isAvailable", tck -> {
+                            for (int i = 0; i < 10; i++) {
+                                assertTrue(tck.provider().isAvailable(), "isAvailable() returned false");
+                            }
+                        }),
+                required("PV-05", "priority() and capabilities() are stable; capability names are lower-case",
+                        "EventLoopProvider.capabilities", tck -> {
+                            EventLoopProvider provider = tck.provider();
+                            assertEquals(provider.priority(), provider.priority());
+                            Set<String> capabilities = provider.capabilities();
+                            assertEquals(capabilities, provider.capabilities());
+                            for (String capability : capabilities) {
+                                assertTrue(capability.matches("[a-z][a-z0-9-]*"), "bad capability name " + capability);
+                            }
+                        }),
+                required("PV-06", "the provider is registered for ServiceLoader", "ServiceLoader registration",
+                        tck -> {
+                            Class<?> type = tck.provider().getClass();
+                            boolean found = ServiceLoader.load(EventLoopProvider.class, type.getClassLoader()).stream()
+                                    .anyMatch(p -> p.type() == type);
+                            assertTrue(found, type.getName() + " is not registered: add @AutoService("
+                                    + "EventLoopProvider.class) and, on the module path, 'provides' in module-info");
+                        }),
+                required("PV-07", "the provider class is public with a public no-argument constructor",
+                        "ServiceLoader requirements", tck -> {
+                            Class<?> type = tck.provider().getClass();
+                            assertTrue(Modifier.isPublic(type.getModifiers()), type + " is not public");
+                            Constructor<?> constructor = type.getConstructor();
+                            assertTrue(Modifier.isPublic(constructor.getModifiers()));
+                        }),
+                required("PV-08", "the provider's classes do not depend on dev.loopkit.impl (the default loop)",
+                        "DESIGN.md: nobody sees the default loop", tck -> {
+                            Class<?> type = tck.provider().getClass();
+                            String pkg = type.getPackageName();
+                            if (pkg.equals("dev.loopkit.impl") || pkg.startsWith("dev.loopkit.impl.")) {
+                                return;
+                            }
+                            JavaClasses vendor = new ClassFileImporter().importPackages(pkg);
+                            ArchRule rule = ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                                    .resideInAPackage("dev.loopkit.impl..").allowEmptyShould(true);
+                            EvaluationResult result = rule.evaluate(vendor);
+                            assertFalse(result.hasViolation(), () -> String.join("\n",
+                                    result.getFailureReport().getDetails()));
+                        }),
+                required("PV-09", "loops of one provider are independent: closing one leaves another working",
+                        "new_event_loop", tck -> {
+                            EventLoop first = tck.newLoop();
+                            EventLoop second = tck.newLoop();
+                            first.close();
+                            assertFalse(second.isClosed());
+                            assertEquals(7, second.runUntilComplete(Coroutines.of(() -> 7)));
+                        }),
+                required("PV-10", "a loop that never ran closes cleanly and then rejects work",
+                        "BaseEventLoop.close", tck -> {
+                            EventLoop loop = tck.newLoop();
+                            loop.close();
+                            assertTrue(loop.isClosed());
+                            assertTrue(Expect.thrownBy(() -> loop.callSoon(() -> { }))
+                                    instanceof IllegalStateException);
+                        }));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.Tasks;
+import dev.loopkit.spi.TaskRegistry;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * RG: the task registry as the seed's "Task lifetime support" prescribes: a task is registered by
+ * its constructor, visible in allTasks until done, entered before each step and left right after.
+ */
+public final class RegistryRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "RG";
+    }
+
+    @Override
+    public String title() {
+        return "Task registry";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("RG-01", "a new task is in allTasks(loop) before its first step",
+                        "_register_task from the task constructor", tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
+                            assertEquals(Set.of(task), Tasks.allTasks(loop));
+                            loop.runUntilComplete(task);
+                        }),
+                required("RG-02", "a task that finished leaves allTasks(loop)",
+                        "_unregister_task when the task is about to finish", tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
+                            loop.runUntilComplete(task);
+                            runOnce(loop);
+                            assertEquals(Set.of(), Tasks.allTasks(loop));
+                        }),
+                required("RG-03", "a task that failed or was cancelled leaves allTasks(loop)",
+                        "_unregister_task", tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<Object> failing = loop.createTask(Coroutines.of(() -> {
+                                throw new IllegalStateException("fails");
+                            }));
+                            Task<Object> cancelled = loop.createTask(Coroutines.of(() -> 1));
+                            cancelled.cancel();
+                            runOnce(loop);
+                            runOnce(loop);
+                            assertTrue(failing.done() && cancelled.done());
+                            failing.exception();
+                            assertEquals(Set.of(), Tasks.allTasks(loop));
+                        }),
+                required("RG-04", "a task waiting on a future stays in allTasks(loop)", "all_tasks", tck -> {
+                    EventLoop loop = tck.loop();
+                    Future<Void> gate = loop.createFuture();
+                    Task<Void> waiting = loop.createTask(Coroutines.of(() -> Async.await(gate)));
+                    runOnce(loop);
+                    runOnce(loop);
+                    assertEquals(Set.of(waiting), Tasks.allTasks(loop));
+                    gate.setResult(null);
+                    loop.runUntilComplete(waiting);
+                }),
+                required("RG-05", "allTasks(loop) holds only that loop's tasks", "all_tasks(loop)", tck -> {
+                    EventLoop loop = tck.loop();
+                    EventLoop other = tck.newLoop();
+                    Task<Integer> here = loop.createTask(Coroutines.of(() -> 1));
+                    Task<Integer> there = other.createTask(Coroutines.of(() -> 2));
+                    assertEquals(Set.of(here), Tasks.allTasks(loop));
+                    assertEquals(Set.of(there), Tasks.allTasks(other));
+                    loop.runUntilComplete(here);
+                    other.runUntilComplete(there);
+                }),
+                required("RG-06", "currentTask(loop) is the task during each of its steps",
+                        "_enter_task before coro.send()/throw()", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Optional<Task<?>>> seen = new ArrayList<>();
+                            Task<Void> task = loop.createTask(Coroutines.of(() -> {
+                                seen.add(Tasks.currentTask());
+                                Async.await(dev.loopkit.tck.TckContext.sleep(loop, java.time.Duration.ofMillis(1)));
+                                seen.add(Tasks.currentTask(loop));
+                                return null;
+                            }));
+                            loop.runUntilComplete(task);
+                            assertEquals(List.of(Optional.of(task), Optional.of(task)), seen);
+                        }),
+                required("RG-07", "currentTask(loop) is empty in plain callbacks and between steps",
+                        "_leave_task after coro.send()/throw()", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Optional<Task<?>>> seen = new ArrayList<>();
+                            Future<Void> gate = loop.createFuture();
+                            Task<Void> task = loop.createTask(Coroutines.of(() -> Async.await(gate)));
+                            runOnce(loop);
+                            loop.callSoon(() -> seen.add(Tasks.currentTask()));
+                            runOnce(loop);
+                            assertEquals(List.of(Optional.empty()), seen);
+                            gate.setResult(null);
+                            loop.runUntilComplete(task);
+                            assertEquals(Optional.empty(), Tasks.currentTask(loop));
+                        }),
+                required("RG-08", "enterTask while another task is current fails with asyncio's message",
+                        "_enter_task: 'Cannot enter into task ... while another task ... is being executed.'",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<Integer> first = loop.createTask(Coroutines.of(() -> 1));
+                            Task<Integer> second = loop.createTask(Coroutines.of(() -> 2));
+                            TaskRegistry.enterTask(loop, first);
+                            try {
+                                IllegalStateException e = assertThrows(IllegalStateException.class,
+                                        () -> TaskRegistry.enterTask(loop, second));
+                                assertEquals("Cannot enter into task " + second + " while another task " + first
+                                        + " is being executed.", e.getMessage());
+                            } finally {
+                                TaskRegistry.leaveTask(loop, first);
+                            }
+                            loop.runUntilComplete(second);
+                        }),
+                required("RG-09", "leaveTask of a task that is not current fails with asyncio's message",
+                        "_leave_task: 'Leaving task ... does not match the current task ....'", tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
+                            IllegalStateException e = assertThrows(IllegalStateException.class,
+                                    () -> TaskRegistry.leaveTask(loop, task));
+                            assertEquals("Leaving task " + task + " does not match the current task null.",
+                                    e.getMessage());
+                            loop.runUntilComplete(task);
+                        }),
+                required("RG-10", "no task is current once the loop has stopped", "_leave_task", tck -> {
+                    EventLoop loop = tck.loop();
+                    loop.runUntilComplete(Coroutines.of(() -> {
+                        Async.await(dev.loopkit.tck.TckContext.sleep(loop, java.time.Duration.ofMillis(1)));
+                        return null;
+                    }));
+                    assertEquals(Optional.empty(), Tasks.currentTask(loop));
+                    assertEquals(Set.of(), Tasks.allTasks(loop));
+                }));
+    }
+}

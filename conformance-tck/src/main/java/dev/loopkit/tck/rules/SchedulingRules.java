@@ -1,0 +1,171 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Handle;
+import dev.loopkit.api.TimerHandle;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** SC: callbacks and timers (asyncio's call_soon, call_later, call_at, time, Handle.cancel). */
+public final class SchedulingRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "SC";
+    }
+
+    @Override
+    public String title() {
+        return "Scheduling and timers";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("SC-01", "callSoon runs callbacks in FIFO order", "BaseEventLoop.call_soon", tck -> {
+                    EventLoop loop = tck.loop();
+                    List<Integer> ran = new ArrayList<>();
+                    for (int i = 0; i < 1000; i++) {
+                        int n = i;
+                        loop.callSoon(() -> ran.add(n));
+                    }
+                    runOnce(loop);
+                    assertEquals(IntStream.range(0, 1000).boxed().toList(), ran);
+                }),
+                required("SC-02", "callbacks scheduled while a batch runs wait for the next iteration",
+                        "BaseEventLoop._run_once: ntodo = len(self._ready)", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoon(() -> loop.callSoon(() -> ran.add("second iteration")));
+                            runOnce(loop);
+                            assertEquals(List.of(), ran);
+                            runOnce(loop);
+                            assertEquals(List.of("second iteration"), ran);
+                        }),
+                required("SC-03", "timers run in order of their due time", "BaseEventLoop.call_at (heapq)", tck -> {
+                    EventLoop loop = tck.loop();
+                    List<Integer> ran = new ArrayList<>();
+                    long base = loop.time() + Duration.ofMillis(5).toNanos();
+                    for (int i : new int[] {4, 1, 3, 0, 2}) {
+                        loop.callAt(base + i * 1_000_000L, () -> ran.add(i));
+                    }
+                    loop.callAt(base + 5_000_000L, loop::stop);
+                    loop.runForever();
+                    assertEquals(List.of(0, 1, 2, 3, 4), ran);
+                }),
+                required("SC-04", "timers due at the same time run in the order they were scheduled",
+                        "TimerHandle ordering (when, then insertion)", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Integer> ran = new ArrayList<>();
+                            long when = loop.time() + Duration.ofMillis(3).toNanos();
+                            for (int i = 0; i < 50; i++) {
+                                int n = i;
+                                loop.callAt(when, () -> ran.add(n));
+                            }
+                            loop.callAt(when + 1, loop::stop);
+                            loop.runForever();
+                            assertEquals(IntStream.range(0, 50).boxed().toList(), ran);
+                        }),
+                required("SC-05", "callLater never runs a callback before its when() by loop.time()",
+                        "test_events.test_call_later", tck -> {
+                            EventLoop loop = tck.loop();
+                            long[] ranAt = new long[1];
+                            TimerHandle handle = loop.callLater(Duration.ofMillis(15), () -> {
+                                ranAt[0] = loop.time();
+                                loop.stop();
+                            });
+                            loop.runForever();
+                            assertTrue(ranAt[0] >= handle.when(), "ran at " + ranAt[0] + ", due " + handle.when());
+                        }),
+                required("SC-06", "when() is time()+delay for callLater and the given time for callAt",
+                        "TimerHandle.when", tck -> {
+                            EventLoop loop = tck.loop();
+                            long before = loop.time();
+                            TimerHandle later = loop.callLater(Duration.ofSeconds(5), () -> { });
+                            long after = loop.time();
+                            assertTrue(later.when() >= before + 5_000_000_000L && later.when() <= after + 5_000_000_000L,
+                                    "when() = " + later.when());
+                            assertEquals(before + 123, loop.callAt(before + 123, () -> { }).when());
+                        }),
+                required("SC-07", "a cancelled callSoon handle never runs", "Handle.cancel", tck -> {
+                    EventLoop loop = tck.loop();
+                    List<String> ran = new ArrayList<>();
+                    Handle handle = loop.callSoon(() -> ran.add("cancelled"));
+                    handle.cancel();
+                    runOnce(loop);
+                    assertEquals(List.of(), ran);
+                    assertTrue(handle.cancelled());
+                }),
+                required("SC-08", "a cancelled timer never runs", "TimerHandle.cancel", tck -> {
+                    EventLoop loop = tck.loop();
+                    List<String> ran = new ArrayList<>();
+                    loop.callLater(Duration.ofMillis(1), () -> ran.add("cancelled")).cancel();
+                    loop.callLater(Duration.ofMillis(5), loop::stop);
+                    loop.runForever();
+                    assertEquals(List.of(), ran);
+                }),
+                required("SC-09", "a callback can cancel a later callback of the same batch",
+                        "BaseEventLoop._run_once skips cancelled handles", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            Handle[] victim = new Handle[1];
+                            loop.callSoon(() -> victim[0].cancel());
+                            victim[0] = loop.callSoon(() -> ran.add("victim"));
+                            runOnce(loop);
+                            assertEquals(List.of(), ran);
+                        }),
+                required("SC-10", "time() never goes backwards", "BaseEventLoop.time (time.monotonic)", tck -> {
+                    EventLoop loop = tck.loop();
+                    long previous = loop.time();
+                    for (int i = 0; i < 10_000; i++) {
+                        long now = loop.time();
+                        assertTrue(now >= previous, "time() went from " + previous + " to " + now);
+                        previous = now;
+                    }
+                }),
+                required("SC-11", "callLater with a zero or negative delay runs on the next iteration",
+                        "BaseEventLoop.call_later", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            loop.callLater(Duration.ZERO, () -> ran.add("zero"));
+                            loop.callLater(Duration.ofSeconds(-1), () -> ran.add("negative"));
+                            runOnce(loop);
+                            assertEquals(List.of("negative", "zero"), ran);
+                        }),
+                required("SC-12", "many cancelled timers do not hold back a due one",
+                        "BaseEventLoop._run_once purges cancelled timers", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<TimerHandle> far = new ArrayList<>();
+                            for (int i = 0; i < 10_000; i++) {
+                                far.add(loop.callLater(Duration.ofHours(1), () -> { }));
+                            }
+                            far.forEach(Handle::cancel);
+                            List<String> ran = new ArrayList<>();
+                            loop.callLater(Duration.ofMillis(1), () -> {
+                                ran.add("due");
+                                loop.stop();
+                            });
+                            loop.runForever();
+                            assertEquals(List.of("due"), ran);
+                        }),
+                required("SC-13", "cancel() is idempotent and cancelled() reports it", "Handle.cancelled", tck -> {
+                    EventLoop loop = tck.loop();
+                    Handle handle = loop.callSoon(() -> { });
+                    assertFalse(handle.cancelled());
+                    handle.cancel();
+                    handle.cancel();
+                    assertTrue(handle.cancelled());
+                    runOnce(loop);
+                }));
+    }
+}

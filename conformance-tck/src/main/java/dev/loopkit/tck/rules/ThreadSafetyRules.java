@@ -1,0 +1,172 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.required;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/** TS: what other threads may do (asyncio's call_soon_threadsafe, _write_to_self, debug checks). */
+public final class ThreadSafetyRules implements RuleGroup {
+
+    @Override
+    public String prefix() {
+        return "TS";
+    }
+
+    @Override
+    public String title() {
+        return "Thread safety";
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                required("TS-01", "callSoonThreadsafe from 8 threads loses nothing: every callback runs once",
+                        "BaseEventLoop.call_soon_threadsafe", tck -> {
+                            EventLoop loop = tck.loop();
+                            int threads = 8;
+                            int perThread = tck.settings().threadsafeCallsPerThread();
+                            byte[] runs = new byte[threads * perThread];
+                            int[] total = {0};
+                            CountDownLatch started = new CountDownLatch(1);
+                            loop.callSoon(started::countDown);
+                            List<Thread> producers = new ArrayList<>();
+                            for (int t = 0; t < threads; t++) {
+                                int offset = t * perThread;
+                                producers.add(Thread.ofPlatform().daemon().start(() -> {
+                                    awaitQuietly(started);
+                                    for (int i = 0; i < perThread; i++) {
+                                        int slot = offset + i;
+                                        loop.callSoonThreadsafe(() -> {
+                                            runs[slot]++;
+                                            if (++total[0] == runs.length) {
+                                                loop.stop();
+                                            }
+                                        });
+                                    }
+                                }));
+                            }
+                            loop.runForever();
+                            for (Thread producer : producers) {
+                                producer.join();
+                            }
+                            for (int i = 0; i < runs.length; i++) {
+                                assertEquals(1, runs[i], "callback " + i + " ran " + runs[i] + " times");
+                            }
+                        }),
+                required("TS-02", "callSoonThreadsafe wakes a loop that waits with nothing scheduled",
+                        "BaseEventLoop._write_to_self", tck -> pingPong(tck.loop(), null)),
+                required("TS-03", "callSoonThreadsafe wakes a loop that waits for a distant timer",
+                        "BaseEventLoop._write_to_self", tck -> pingPong(tck.loop(), Duration.ofHours(1))),
+                required("TS-04", "callSoonThreadsafe keeps each thread's submission order",
+                        "call_soon_threadsafe appends to the ready deque", tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Integer> ran = new ArrayList<>();
+                            int n = 10_000;
+                            Thread producer = Thread.ofPlatform().daemon().start(() -> {
+                                for (int i = 0; i < n; i++) {
+                                    int value = i;
+                                    loop.callSoonThreadsafe(() -> {
+                                        ran.add(value);
+                                        if (ran.size() == n) {
+                                            loop.stop();
+                                        }
+                                    });
+                                }
+                            });
+                            loop.runForever();
+                            producer.join();
+                            for (int i = 0; i < n; i++) {
+                                assertEquals(i, ran.get(i));
+                            }
+                        }),
+                required("TS-05", "in debug mode a non-thread-safe call from another thread fails fast",
+                        "BaseEventLoop._check_thread", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setDebug(true);
+                            CountDownLatch running = new CountDownLatch(1);
+                            Semaphore done = new Semaphore(0);
+                            Throwable[] failure = new Throwable[1];
+                            loop.callSoon(() -> {
+                                running.countDown();
+                                loop.callLater(Duration.ofHours(1), () -> { });
+                            });
+                            Thread.ofPlatform().daemon().start(() -> {
+                                awaitQuietly(running);
+                                failure[0] = Expect.thrownBy(() -> loop.callSoon(() -> { }));
+                                loop.callSoonThreadsafe(loop::stop);
+                                done.release();
+                            });
+                            loop.runForever();
+                            assertTrue(done.tryAcquire(1, TimeUnit.MINUTES));
+                            assertTrue(failure[0] instanceof IllegalStateException,
+                                    "callSoon from another thread did not fail: " + failure[0]);
+                            assertTrue(failure[0].getMessage().startsWith("Non-thread-safe operation"),
+                                    failure[0].getMessage());
+                        }),
+                required("TS-06", "in debug mode the loop's own coroutines are not foreign threads",
+                        "BaseEventLoop._check_thread", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setDebug(true);
+                            assertEquals("ok", loop.runUntilComplete(Coroutines.of(() -> {
+                                loop.callSoon(() -> { });
+                                loop.callLater(Duration.ofMillis(1), () -> { });
+                                return "ok";
+                            })));
+                        }),
+                required("TS-07", "a loop that stopped can be closed from another thread",
+                        "BaseEventLoop.close", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> 1));
+                            Thread closer = Thread.ofPlatform().start(loop::close);
+                            closer.join();
+                            assertTrue(loop.isClosed());
+                            assertThrows(IllegalStateException.class, () -> loop.callSoon(() -> { }));
+                        }));
+    }
+
+    /** 100 rounds in which only callSoonThreadsafe's wake-up can end the loop's wait. */
+    private static void pingPong(EventLoop loop, Duration pendingTimer) throws InterruptedException {
+        int rounds = 100;
+        Semaphore turns = new Semaphore(0);
+        int[] seen = {0};
+        if (pendingTimer != null) {
+            loop.callLater(pendingTimer, () -> { });
+        }
+        Thread producer = Thread.ofPlatform().daemon().start(() -> {
+            for (int i = 0; i < rounds; i++) {
+                turns.acquireUninterruptibly();
+                loop.callSoonThreadsafe(() -> {
+                    if (++seen[0] == rounds) {
+                        loop.stop();
+                    } else {
+                        turns.release();
+                    }
+                });
+            }
+        });
+        loop.callSoon(turns::release);
+        loop.runForever();
+        producer.join();
+        assertEquals(rounds, seen[0]);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
