@@ -24,7 +24,8 @@ public interface EventLoop extends AutoCloseable {
     // Running and stopping the event loop
 
     /**
-     * Runs the loop until {@link #stop()} is called.
+     * Runs the loop until {@link #stop()} is called, or until the thread running it is interrupted
+     * (the loop then returns after the current iteration, leaving the interrupt status set).
      *
      * @throws IllegalStateException if the loop is closed ({@code "Event loop is closed"}), already
      *     running ({@code "This event loop is already running"}), or another loop runs on this thread

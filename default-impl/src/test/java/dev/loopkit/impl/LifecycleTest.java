@@ -162,6 +162,20 @@ class LifecycleTest extends LoopTestSupport {
         assertEquals(List.of("third iteration"), ran);
     }
 
+    @Test
+    void anInterruptStopsTheLoopAndStaysSet() {
+        List<String> ran = new ArrayList<>();
+        loop.callSoon(() -> {
+            ran.add("interrupting");
+            Thread.currentThread().interrupt();
+        });
+        loop.callLater(Duration.ofHours(1), () -> ran.add("never"));
+        loop.runForever();
+        assertTrue(Thread.interrupted(), "the interrupt status was swallowed");
+        assertEquals(List.of("interrupting"), ran);
+        assertFalse(loop.isRunning());
+    }
+
     static Throwable catching(Executable call) {
         try {
             call.execute();

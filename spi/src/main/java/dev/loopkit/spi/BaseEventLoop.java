@@ -130,9 +130,13 @@ public abstract class BaseEventLoop implements EventLoop {
         thread = Thread.currentThread();
         RunningLoops.set(this);
         try {
+            // An interrupt of the loop's thread stops the loop after the current iteration (and
+            // stays set for the caller), rather than leaving a back end that returns at once from
+            // every wait spinning forever.
+            Thread current = Thread.currentThread();
             while (true) {
                 runOnce();
-                if (stopping) {
+                if (stopping || current.isInterrupted()) {
                     break;
                 }
             }

@@ -17,7 +17,7 @@ final class ParkingEventLoop extends BaseEventLoop {
         owner = Thread.currentThread();
         if (timeoutNanos != 0) {
             long deadline = System.nanoTime() + timeoutNanos;
-            while (!woken) {
+            while (!woken && !Thread.currentThread().isInterrupted()) {
                 if (timeoutNanos < 0) {
                     LockSupport.park(this);
                 } else {

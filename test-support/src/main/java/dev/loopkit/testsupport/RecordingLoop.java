@@ -23,7 +23,7 @@ public class RecordingLoop extends BaseEventLoop {
     protected void processEvents(long timeoutNanos) {
         owner = Thread.currentThread();
         long deadline = System.nanoTime() + timeoutNanos;
-        while (timeoutNanos != 0 && !woken) {
+        while (timeoutNanos != 0 && !woken && !Thread.currentThread().isInterrupted()) {
             if (timeoutNanos < 0) {
                 LockSupport.park(this);
             } else if (deadline - System.nanoTime() > 0) {

@@ -86,14 +86,14 @@ public final class ProviderRules implements RuleGroup {
                             Constructor<?> constructor = type.getConstructor();
                             assertTrue(Modifier.isPublic(constructor.getModifiers()));
                         }),
-                required("PV-08", "the provider's classes do not depend on dev.loopkit.impl (the default loop)",
+                required("PV-08", "the provider class does not depend on dev.loopkit.impl (the default loop)",
                         "DESIGN.md: nobody sees the default loop", tck -> {
                             Class<?> type = tck.provider().getClass();
                             String pkg = type.getPackageName();
                             if (pkg.equals("dev.loopkit.impl") || pkg.startsWith("dev.loopkit.impl.")) {
                                 return;
                             }
-                            JavaClasses vendor = new ClassFileImporter().importPackages(pkg);
+                            JavaClasses vendor = new ClassFileImporter().importClasses(type);
                             ArchRule rule = ArchRuleDefinition.noClasses().should().dependOnClassesThat()
                                     .resideInAPackage("dev.loopkit.impl..").allowEmptyShould(true);
                             EvaluationResult result = rule.evaluate(vendor);

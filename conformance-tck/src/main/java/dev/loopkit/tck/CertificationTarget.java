@@ -1,0 +1,47 @@
+package dev.loopkit.tck;
+
+import dev.loopkit.spi.EventLoopProvider;
+import java.util.Objects;
+
+/**
+ * The kit as {@link Certification} launches it: its provider and settings are set just before the
+ * launch. Public only because the JUnit Platform instantiates it; not for vendors, who extend
+ * {@link EventLoopConformance} themselves.
+ */
+public final class CertificationTarget extends EventLoopConformance {
+
+    /**
+     * Per launching thread: the launcher runs the kit's factory and tests on the thread that
+     * called it, so certifications on different threads do not see each other's provider.
+     */
+    private static final ThreadLocal<Target> TARGET = new ThreadLocal<>();
+
+    private record Target(EventLoopProvider provider, TckSettings settings) {
+    }
+
+    static void configure(EventLoopProvider provider, TckSettings settings) {
+        TARGET.set(new Target(Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(settings, "settings")));
+    }
+
+    static void clear() {
+        TARGET.remove();
+    }
+
+    @Override
+    protected EventLoopProvider provider() {
+        return target().provider();
+    }
+
+    @Override
+    protected TckSettings settings() {
+        return target().settings();
+    }
+
+    private static Target target() {
+        Target target = TARGET.get();
+        if (target == null) {
+            throw new IllegalStateException("CertificationTarget runs only through Certification.certify(...)");
+        }
+        return target;
+    }
+}

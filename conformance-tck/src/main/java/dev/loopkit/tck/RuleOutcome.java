@@ -1,0 +1,30 @@
+package dev.loopkit.tck;
+
+import java.util.Objects;
+
+/**
+ * How one rule fared in a certification.
+ *
+ * @param rule the rule; never null
+ * @param status passed, failed or skipped
+ * @param message why it failed or was skipped; empty when it passed
+ */
+public record RuleOutcome(Rule rule, Status status, String message) {
+
+    /** The result of one rule. */
+    public enum Status {
+        /** The check passed. */
+        PASSED,
+        /** The check failed (or timed out). */
+        FAILED,
+        /** An optional rule the provider does not declare the capability for. */
+        SKIPPED
+    }
+
+    /** Checks the arguments. */
+    public RuleOutcome {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(status, "status");
+        message = message == null ? "" : message;
+    }
+}

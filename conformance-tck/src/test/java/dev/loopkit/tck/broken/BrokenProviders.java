@@ -1,0 +1,219 @@
+package dev.loopkit.tck.broken;
+
+import com.google.auto.service.AutoService;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.testsupport.RecordingLoop;
+import java.util.function.Supplier;
+
+/**
+ * The deliberately broken providers the TCK's own tests certify, each registered like a vendor's
+ * (AutoService) so that only its one defect shows. {@link BrokenProvidersTest} lists which rules
+ * each one must break.
+ */
+public final class BrokenProviders {
+
+    private BrokenProviders() {
+    }
+
+    /** A provider whose loops come from {@code loops}. */
+    abstract static class Base implements EventLoopProvider {
+        private final String name;
+        private final Supplier<EventLoop> loops;
+
+        Base(String name, Supplier<EventLoop> loops) {
+            this.name = name;
+            this.loops = loops;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public EventLoop newEventLoop() {
+            return loops.get();
+        }
+    }
+
+    /** A correct provider on the same base loop: the control group. */
+    @AutoService(EventLoopProvider.class)
+    public static final class Correct extends Base {
+        public Correct() {
+            super("correct", RecordingLoop::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class LifoCallSoon extends Base {
+        public LifoCallSoon() {
+            super("lifo-call-soon", BrokenLoops.LifoCallSoon::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class TimersIgnoreTime extends Base {
+        public TimersIgnoreTime() {
+            super("timers-ignore-time", BrokenLoops.TimersIgnoreTime::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class StopIgnored extends Base {
+        public StopIgnored() {
+            super("stop-ignored", BrokenLoops.StopIgnored::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CloseWhileRunningAllowed extends Base {
+        public CloseWhileRunningAllowed() {
+            super("close-while-running", BrokenLoops.CloseWhileRunningAllowed::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ClosedLoopAcceptsWork extends Base {
+        public ClosedLoopAcceptsWork() {
+            super("closed-accepts-work", BrokenLoops.ClosedLoopAcceptsWork::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class InlineFutureCallbacks extends Base {
+        public InlineFutureCallbacks() {
+            super("inline-future-callbacks", BrokenLoops.InlineFutureCallbacks::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class FutureCompletesTwice extends Base {
+        public FutureCompletesTwice() {
+            super("future-completes-twice", BrokenLoops.FutureCompletesTwice::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CancelNotPropagated extends Base {
+        public CancelNotPropagated() {
+            super("cancel-not-propagated", BrokenLoops.CancelNotPropagated::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class TasksNeverRegistered extends Base {
+        public TasksNeverRegistered() {
+            super("tasks-unregistered", () -> new BrokenLoops.OwnTasks(new MinimalTask.Registry(false, true, true, true)));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class StepsWithoutEnterTask extends Base {
+        public StepsWithoutEnterTask() {
+            super("no-enter-task", () -> new BrokenLoops.OwnTasks(new MinimalTask.Registry(true, true, false, false)));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CurrentTaskNotCleared extends Base {
+        public CurrentTaskNotCleared() {
+            super("no-leave-task", () -> new BrokenLoops.OwnTasks(new MinimalTask.Registry(true, true, true, false)));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class OwnTasksComplete extends Base {
+        public OwnTasksComplete() {
+            super("own-tasks", () -> new BrokenLoops.OwnTasks(MinimalTask.Registry.COMPLETE));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class NoWakeup extends Base {
+        public NoWakeup() {
+            super("no-wakeup", BrokenLoops.NoWakeup::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ThrowingCallbackStopsLoop extends Base {
+        public ThrowingCallbackStopsLoop() {
+            super("throwing-callback-stops", BrokenLoops.ThrowingCallbackStopsLoop::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class HandlerNeverCalled extends Base {
+        public HandlerNeverCalled() {
+            super("handler-never-called", BrokenLoops.HandlerNeverCalled::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ClockBackwards extends Base {
+        public ClockBackwards() {
+            super("clock-backwards", BrokenLoops.ClockBackwards::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class DebugWithoutChecks extends Base {
+        public DebugWithoutChecks() {
+            super("debug-without-checks", BrokenLoops.DebugWithoutChecks::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SlowThresholdIgnored extends Base {
+        public SlowThresholdIgnored() {
+            super("slow-threshold-ignored", BrokenLoops.SlowThresholdIgnored::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ExecutorOutlivesClose extends Base {
+        public ExecutorOutlivesClose() {
+            super("executor-outlives-close", BrokenLoops.ExecutorOutlivesClose::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ExecutorRunsOnLoopThread extends Base {
+        public ExecutorRunsOnLoopThread() {
+            super("executor-on-loop-thread", BrokenLoops.ExecutorRunsOnLoopThread::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SameTaskNames extends Base {
+        public SameTaskNames() {
+            super("same-task-names", BrokenLoops.SameTaskNames::new);
+        }
+    }
+
+    /** Hands out one loop over and over instead of a fresh one. */
+    @AutoService(EventLoopProvider.class)
+    public static final class ReusesOneLoop extends Base {
+        private static final EventLoop SHARED = new RecordingLoop();
+
+        public ReusesOneLoop() {
+            super("reuses-one-loop", () -> SHARED);
+        }
+    }
+
+    /** Its name is blank. */
+    @AutoService(EventLoopProvider.class)
+    public static final class BlankName extends Base {
+        public BlankName() {
+            super(" ", RecordingLoop::new);
+        }
+    }
+
+    /** Correct in every way but not registered for ServiceLoader. */
+    public static final class NotRegistered extends Base {
+        public NotRegistered() {
+            super("not-registered", RecordingLoop::new);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.loopkit.tck.broken;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.tck.Certification;
+import dev.loopkit.tck.CertificationListener;
+import dev.loopkit.tck.CertificationResult;
+import dev.loopkit.tck.Rules;
+import dev.loopkit.tck.TckSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The TCK proves it can fail: the whole kit runs through the JUnit Platform launcher against each
+ * deliberately broken provider, and exactly the listed rules must fail, no more, no fewer. The
+ * correct controls built from the same pieces must pass everything.
+ */
+class BrokenProvidersTest {
+
+    /** Enough for every rule of a working loop on a loaded 2-core machine. */
+    private static final TckSettings BROKEN = new TckSettings(Duration.ofSeconds(2), 2_000);
+    /** stop() ignored hangs almost every rule; each hang costs the whole timeout. */
+    private static final TckSettings HANGS_MOST_RULES = new TckSettings(Duration.ofMillis(700), 2_000);
+
+    private static final Map<String, Expectation> EXPECTED = new LinkedHashMap<>();
+    private static final Map<String, Future<CertificationResult>> RESULTS = new LinkedHashMap<>();
+
+    /**
+     * What a provider must break. {@code racing} are rules whose outcome depends on a race with
+     * the defect (a missing wake-up is only seen when the loop is already asleep): they may fail
+     * or pass; every other rule must do exactly what {@code failing} says.
+     */
+    private record Expectation(Supplier<EventLoopProvider> provider, TckSettings settings, List<String> failing,
+            List<String> racing) {
+    }
+
+    private static void expect(Supplier<EventLoopProvider> provider, String... failing) {
+        expect(provider, BROKEN, failing);
+    }
+
+    private static void expect(Supplier<EventLoopProvider> provider, TckSettings settings, String... failing) {
+        EXPECTED.put(provider.get().getClass().getSimpleName(),
+                new Expectation(provider, settings, List.of(failing), List.of()));
+    }
+
+    static {
+        expect(BrokenProviders.Correct::new);
+        expect(BrokenProviders.OwnTasksComplete::new);
+        expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "SC-01", "SC-02", "SC-09", "FU-02", "EH-01",
+                "EH-10");
+        expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11");
+        expect(BrokenProviders.StopIgnored::new, HANGS_MOST_RULES, allBut("LC-01", "LC-02", "LC-08", "LC-09",
+                "LC-10", "LC-11", "LC-12", "LC-13", "LC-17", "SC-06", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
+                "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-05", "EH-06", "EH-08", "EH-09", "PV-01",
+                "PV-02", "PV-03", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
+        expect(BrokenProviders.CloseWhileRunningAllowed::new, "LC-07");
+        expect(BrokenProviders.ClosedLoopAcceptsWork::new, "LC-09", "LC-10", "TS-07", "PV-10");
+        expect(BrokenProviders.InlineFutureCallbacks::new, "FU-01", "FU-03", "TK-06", "TK-15");
+        expect(BrokenProviders.FutureCompletesTwice::new, "FU-09");
+        expect(BrokenProviders.CancelNotPropagated::new, "TK-04", "TK-05", "TK-06", "TK-07", "TK-08");
+        expect(BrokenProviders.TasksNeverRegistered::new, "RG-01", "RG-04", "RG-05");
+        expect(BrokenProviders.StepsWithoutEnterTask::new, "TK-06", "RG-06");
+        expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "TK-02", "TK-04", "TK-05", "TK-06", "TK-10",
+                "TK-11", "TK-15", "TK-17", "RG-03", "RG-04", "RG-06", "RG-07", "RG-08", "RG-10");
+        EXPECTED.put("NoWakeup", new Expectation(BrokenProviders.NoWakeup::new, BROKEN,
+                List.of("TS-02", "TS-03"),
+                List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07")));
+        expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
+        expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "EH-01", "EH-04");
+        expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
+                "SC-11", "SC-12", "TS-05", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
+        expect(BrokenProviders.DebugWithoutChecks::new, "TS-05");
+        expect(BrokenProviders.SlowThresholdIgnored::new, "EH-09");
+        expect(BrokenProviders.ExecutorOutlivesClose::new, "EX-04", "EX-05");
+        expect(BrokenProviders.ExecutorRunsOnLoopThread::new, "EX-01", "EX-03", "EX-05", "EX-06", "EX-07");
+        expect(BrokenProviders.SameTaskNames::new, "TK-09");
+        expect(BrokenProviders.ReusesOneLoop::new, allBut("LC-01", "LC-02", "LC-09", "LC-10", "LC-11", "LC-12",
+                "LC-13", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08", "FU-09", "FU-10", "FU-11", "FU-14", "TK-14",
+                "EH-04", "EH-06", "EH-09", "PV-01", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
+        expect(BrokenProviders.BlankName::new, "PV-01");
+        expect(BrokenProviders.NotRegistered::new, "PV-06");
+    }
+
+    @BeforeAll
+    static void certifyAllInParallel() {
+        new ClassFileImporter().importClasses(BrokenProviders.class);
+        ExecutorService runners = Executors.newFixedThreadPool(4);
+        try {
+            EXPECTED.forEach((name, expectation) -> RESULTS.put(name, runners.submit(() -> Certification.certify(
+                    expectation.provider().get(), expectation.settings(), CertificationListener.NONE))));
+        } finally {
+            runners.shutdown();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachBrokenProviderFailsExactlyItsRules() {
+        return EXPECTED.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            CertificationResult result = RESULTS.get(entry.getKey()).get();
+            List<String> racing = entry.getValue().racing();
+            List<String> decided = result.failedRuleIds().stream().filter(id -> !racing.contains(id)).toList();
+            assertEquals(entry.getValue().failing(), decided, () -> entry.getKey() + " failed:\n"
+                    + String.join("\n", result.failures().stream()
+                            .map(o -> o.rule().id() + " " + o.message().lines().findFirst().orElse("")).toList()));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> thereAreAtLeastTwentyBrokenProviders() {
+        long broken = EXPECTED.values().stream().filter(e -> !e.failing().isEmpty()).count();
+        return Stream.of(DynamicTest.dynamicTest(broken + " broken providers",
+                () -> assertEquals(true, broken >= 20, broken + " < 20")));
+    }
+
+    private static String[] allBut(String... passing) {
+        List<String> failing = new ArrayList<>(Rules.all().stream().map(r -> r.id()).toList());
+        failing.removeAll(List.of(passing));
+        return failing.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.loopkit.tck.broken;
+
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Task;
+import dev.loopkit.spi.BuiltinFuture;
+import dev.loopkit.spi.TaskRegistry;
+
+/**
+ * A vendor's own, deliberately simple task implementation whose registry calls can be left out
+ * one at a time, to prove that the RG rules notice. Supports what the rules exercise: steps,
+ * awaits, cancellation of the awaited future.
+ */
+final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
+
+    /** Which of the seed's task lifetime calls the task makes. */
+    record Registry(boolean register, boolean unregister, boolean enter, boolean leave) {
+        static final Registry COMPLETE = new Registry(true, true, true, true);
+    }
+
+    private static int counter;
+
+    private final Coroutine<T> coro;
+    private final Object context;
+    private final Registry registry;
+    private String name;
+    private Future<?> waiter;
+    private Throwable toThrow;
+    private int cancelRequests;
+
+    MinimalTask(Coroutine<T> coro, EventLoop loop, String name, Object context, Registry registry) {
+        super(loop);
+        this.coro = coro;
+        this.context = context;
+        this.registry = registry;
+        this.name = name != null ? name : "Task-" + (1_000_000 + ++counter);
+        loop.callSoon(this::step);
+        if (registry.register()) {
+            TaskRegistry.registerTask(this);
+        }
+    }
+
+    private void step() {
+        Throwable error = toThrow;
+        toThrow = null;
+        waiter = null;
+        if (registry.enter()) {
+            TaskRegistry.enterTask(getLoop(), this);
+        }
+        try {
+            Coroutine.Step<T> step = error == null ? coro.send(null) : coro.throwInto(error);
+            if (step instanceof Coroutine.Step.Await<T> await && await.future() == this) {
+                toThrow = new IllegalStateException("Task cannot await on itself: " + this);
+                getLoop().callSoon(this::step);
+            } else if (step instanceof Coroutine.Step.Await<T> await && await.future().getLoop() != getLoop()) {
+                toThrow = new IllegalStateException("Task got a future attached to a different loop");
+                getLoop().callSoon(this::step);
+            } else if (step instanceof Coroutine.Step.Await<T> await) {
+                waiter = await.future();
+                waiter.addDoneCallback(f -> {
+                    try {
+                        f.result();
+                    } catch (RuntimeException e) {
+                        toThrow = e;
+                    }
+                    step();
+                });
+            } else if (step instanceof Coroutine.Step.Return<T> done) {
+                super.setResult(done.value());
+            }
+        } catch (CancelledException e) {
+            super.cancel(e.getMessage());
+        } catch (Exception e) {
+            super.setException(e);
+        } finally {
+            if (registry.leave()) {
+                TaskRegistry.leaveTask(getLoop(), this);
+            }
+        }
+    }
+
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        if (waiter != null) {
+            return waiter.cancel(message);
+        }
+        toThrow = new CancelledException(message);
+        return true;
+    }
+
+    @Override
+    protected void onDone() {
+        if (registry.unregister()) {
+            TaskRegistry.unregisterTask(this);
+        }
+    }
+
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("Task does not support setResult()");
+    }
+
+    @Override
+    public void setException(Throwable failure) {
+        throw new UnsupportedOperationException("Task does not support setException()");
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public void setName(String newName) {
+        name = newName;
+    }
+
+    @Override
+    public Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    @Override
+    public Object getContext() {
+        return context;
+    }
+
+    @Override
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    @Override
+    public int uncancel() {
+        if (cancelRequests > 0 && --cancelRequests == 0 && toThrow instanceof CancelledException) {
+            toThrow = null;
+        }
+        return cancelRequests;
+    }
+
+    @Override
+    public String toString() {
+        return "MinimalTask[" + name + "]";
+    }
+}
