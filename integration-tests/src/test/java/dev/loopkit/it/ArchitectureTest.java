@@ -97,7 +97,7 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryLibraryModule() {
         for (String type : new String[] {"dev.loopkit.api.EventLoop", "dev.loopkit.spi.BaseEventLoop",
-            "dev.loopkit.impl.SelectorEventLoop", "dev.loopkit.policy.LoopPolicy"}) {
+            "dev.loopkit.impl.SelectorEventLoop", "dev.loopkit.policy.LoopPolicy", "dev.loopkit.tck.Rules"}) {
             assertTrue(library.contain(type), type + " was not imported");
         }
         assertFalse(library.contain(ApiThatSeesTheSpi.class), "test fixtures must stay out of the checked classes");

@@ -47,6 +47,7 @@ public final class LoopPolicy {
 
     private final Supplier<List<Candidate>> discovery;
     private final String providerName;
+    private final String providerNameSource;
     private final Function<String, String> properties;
     private final Function<String, String> environment;
     private final Set<String> requiredCapabilities;
@@ -56,6 +57,7 @@ public final class LoopPolicy {
     private LoopPolicy(Builder builder) {
         this.discovery = builder.discovery;
         this.providerName = builder.providerName;
+        this.providerNameSource = builder.providerNameSource;
         this.properties = builder.properties;
         this.environment = builder.environment;
         this.requiredCapabilities = Set.copyOf(builder.requiredCapabilities);
@@ -166,7 +168,7 @@ public final class LoopPolicy {
 
     private Selection select() {
         String name = providerName;
-        String by = "LoopPolicy.builder().providerName";
+        String by = providerNameSource;
         if (name == null) {
             name = blankToNull(properties.apply(PROVIDER_PROPERTY));
             by = "-D" + PROVIDER_PROPERTY;
@@ -187,6 +189,7 @@ public final class LoopPolicy {
 
         private Supplier<List<Candidate>> discovery = ProviderDiscovery::discover;
         private String providerName;
+        private String providerNameSource;
         private Function<String, String> properties = System::getProperty;
         private Function<String, String> environment = System::getenv;
         private final Set<String> requiredCapabilities = new TreeSet<>();
@@ -210,7 +213,19 @@ public final class LoopPolicy {
 
         /** Names the provider to use, overriding the system property and the environment. */
         public Builder providerName(String name) {
+            return providerName(name, "providerName");
+        }
+
+        /**
+         * Names the provider to use, overriding the system property and the environment.
+         *
+         * @param name the provider's name; never null
+         * @param source how errors and the explanation should call this choice, e.g. {@code --provider}
+         * @return this builder
+         */
+        public Builder providerName(String name, String source) {
             this.providerName = Objects.requireNonNull(name, "name");
+            this.providerNameSource = Objects.requireNonNull(source, "source");
             return this;
         }
 

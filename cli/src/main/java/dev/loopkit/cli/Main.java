@@ -1,0 +1,37 @@
+package dev.loopkit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code loopkit} command: {@code providers} lists the loop providers and which one the
+ * policy picks; {@code certify} runs the conformance TCK against them and writes a report.
+ */
+@Command(name = "loopkit", mixinStandardHelpOptions = true, version = "loopkit 0.1.0",
+        description = "Lists loopkit event loop providers and certifies them with the conformance TCK.",
+        subcommands = {ProvidersCommand.class, CertifyCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status. */
+    static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns its exit status. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

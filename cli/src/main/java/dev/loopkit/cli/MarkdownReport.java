@@ -1,0 +1,109 @@
+package dev.loopkit.cli;
+
+import dev.loopkit.tck.CertificationResult;
+import dev.loopkit.tck.Rules;
+import dev.loopkit.tck.RuleOutcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.CodeSource;
+import java.util.HexFormat;
+
+/**
+ * The certification report a vendor attaches to a release: TCK version and jar checksum, the
+ * provider's name, class and jar checksum, JDK, OS, date, counts, each failing rule with its
+ * message, and every rule's result.
+ */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(CertificationResult result, Class<?> providerClass) {
+        StringBuilder md = new StringBuilder();
+        long failed = result.count(RuleOutcome.Status.FAILED);
+        long requiredFailed = result.failures().stream().filter(o -> o.rule().required()).count();
+        md.append("# loopkit TCK certification: `").append(result.providerName()).append("`\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Verdict", result.certified() ? "**CERTIFIED**: every required rule passed"
+                : "**NOT CERTIFIED**: " + requiredFailed + " required rule" + (requiredFailed == 1 ? "" : "s")
+                        + " failed");
+        row(md, "TCK", "loopkit-tck " + tckVersion() + ", " + artifact(Rules.class));
+        row(md, "Provider", "`" + result.providerName() + "`, class `" + result.providerClass() + "`");
+        row(md, "Provider jar", artifact(providerClass));
+        row(md, "JDK", System.getProperty("java.vm.vendor") + " " + Runtime.version());
+        row(md, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        row(md, "Date", result.startedAt().toString());
+        row(md, "Rules", result.count(RuleOutcome.Status.PASSED) + " passed, " + failed + " failed, "
+                + result.count(RuleOutcome.Status.SKIPPED) + " skipped, of " + result.outcomes().size());
+        md.append("\n## Failing rules\n\n");
+        if (result.failures().isEmpty()) {
+            md.append("None.\n");
+        }
+        for (RuleOutcome failure : result.failures()) {
+            md.append("- **").append(failure.rule().id()).append("** ").append(failure.rule().statement())
+                    .append(" (asyncio: ").append(failure.rule().asyncio()).append(")\n\n  ```\n  ")
+                    .append(failure.message().strip().replace("\n", "\n  ")).append("\n  ```\n");
+        }
+        md.append("\n## All rules\n\n| Rule | Result | Statement |\n|---|---|---|\n");
+        for (RuleOutcome outcome : result.outcomes()) {
+            md.append("| ").append(outcome.rule().id()).append(" | ").append(outcome.status().name().toLowerCase())
+                    .append(" | ").append(outcome.rule().statement().replace("|", "\\|")).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String key, String value) {
+        md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    static String tckVersion() {
+        String version = Rules.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(unpackaged build)";
+    }
+
+    /** The file a class came from with its SHA-256, or why there is none. */
+    static String artifact(Class<?> type) {
+        CodeSource code = type.getProtectionDomain().getCodeSource();
+        if (code == null) {
+            return "(unknown location)";
+        }
+        try {
+            Path path = Path.of(code.getLocation().toURI());
+            if (!Files.isRegularFile(path)) {
+                return "`" + path + "` (a directory: no checksum)";
+            }
+            return "`" + path.getFileName() + "`, SHA-256 `" + sha256(path) + "`";
+        } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+            return "`" + code.getLocation() + "` (unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStreamSink.INSTANCE);
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Discards what a digest stream reads. */
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

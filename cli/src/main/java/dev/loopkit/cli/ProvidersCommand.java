@@ -1,0 +1,41 @@
+package dev.loopkit.cli;
+
+import dev.loopkit.policy.Candidate;
+import dev.loopkit.policy.LoopPolicy;
+import dev.loopkit.policy.ProviderDiscovery;
+import dev.loopkit.policy.ProviderSelectionException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loopkit providers}: the policy's explanation table. */
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = {"Lists every loop provider found, which one the policy picks and why.",
+            "Honours -Dloopkit.provider and LOOPKIT_PROVIDER like an application would."})
+final class ProvidersCommand implements Callable<Integer> {
+
+    @Option(names = "--classpath", paramLabel = "JARS",
+            description = "Vendor jars or directories to search too, separated by '${sys:path.separator}'.")
+    String classPath;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ClassLoader loader = VendorClassPath.loaderFor(classPath);
+        List<Candidate> candidates = ProviderDiscovery.discover(loader);
+        out.println(candidates.size() + " provider registration" + (candidates.size() == 1 ? "" : "s") + " found.");
+        try {
+            out.println(LoopPolicy.builder().classLoader(loader).build().selection().explain());
+            return 0;
+        } catch (ProviderSelectionException e) {
+            out.println(e.getMessage());
+            return 1;
+        }
+    }
+}
