@@ -47,7 +47,7 @@ public abstract class EventLoopConformance {
                         () -> verify(rule, settings)))));
     }
 
-    private void verify(RuleCheck rule, TckSettings settings) throws Exception {
+    void verify(RuleCheck rule, TckSettings settings) throws Exception {
         EventLoopProvider provider = provider();
         String capability = rule.rule().capability();
         Assumptions.assumeTrue(capability == null || provider.capabilities().contains(capability),
