@@ -1,9 +1,6 @@
 package dev.loopkit.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -13,8 +10,6 @@ import dev.loopkit.api.Coroutines;
 import dev.loopkit.spi.BaseEventLoop;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DebugModeTest extends LoopTestSupport {
@@ -70,42 +65,6 @@ class DebugModeTest extends LoopTestSupport {
             runOnce(loop);
             assertEquals(List.of(), log.events(Level.WARN));
         }
-    }
-
-    @Test
-    void theDefaultThresholdIs100MillisAndMustBePositive() {
-        assertEquals(Duration.ofMillis(100), loop.getSlowCallbackDuration());
-        assertThrows(IllegalArgumentException.class, () -> loop.setSlowCallbackDuration(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> loop.setSlowCallbackDuration(Duration.ofMillis(-1)));
-        assertFalse(loop.getDebug());
-    }
-
-    @Test
-    void aForeignThreadFailsFastWhileTheLoopRuns() throws Exception {
-        loop.setDebug(true);
-        CountDownLatch running = new CountDownLatch(1);
-        loop.callSoon(running::countDown);
-        Thread loopThread = Thread.ofPlatform().name("loop").start(loop::runForever);
-        try {
-            assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.callSoon(() -> { }));
-            assertTrue(e.getMessage().startsWith("Non-thread-safe operation invoked on an event loop other than the"
-                    + " current one"), e.getMessage());
-            assertThrows(IllegalStateException.class, () -> loop.callLater(Duration.ofSeconds(1), () -> { }));
-        } finally {
-            loop.callSoonThreadsafe(loop::stop);
-            assertTimeoutPreemptively(WAIT, () -> loopThread.join());
-        }
-    }
-
-    @Test
-    void coroutinesOfTheLoopAreNotForeign() {
-        loop.setDebug(true);
-        String result = loop.runUntilComplete(Coroutines.of(() -> {
-            loop.callSoon(() -> { });
-            return "ok";
-        }));
-        assertEquals("ok", result);
     }
 
     static void busyFor(Duration duration) {

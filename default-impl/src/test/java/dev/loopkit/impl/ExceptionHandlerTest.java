@@ -3,42 +3,19 @@ package dev.loopkit.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.loopkit.testsupport.LogCapture;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
-import dev.loopkit.api.Handle;
-import dev.loopkit.api.Task;
 import dev.loopkit.spi.BaseEventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExceptionHandlerTest extends LoopTestSupport {
-
-    @Test
-    void aThrowingCallbackGoesToTheHandlerAndTheLoopKeepsRunning() {
-        List<ExceptionContext> reported = new ArrayList<>();
-        loop.setExceptionHandler((l, context) -> reported.add(context));
-        IllegalArgumentException boom = new IllegalArgumentException("boom");
-        List<String> ran = new ArrayList<>();
-        Handle failing = loop.callSoon(() -> {
-            throw boom;
-        });
-        loop.callSoon(() -> ran.add("after"));
-        runOnce(loop);
-        assertEquals(List.of("after"), ran);
-        assertEquals(1, reported.size());
-        ExceptionContext context = reported.get(0);
-        assertTrue(context.message().startsWith("Exception in callback "), context.message());
-        assertSame(boom, context.exception());
-        assertSame(failing, context.handle());
-    }
 
     @Test
     void theDefaultHandlerLogsThroughSlf4j() {
@@ -76,19 +53,6 @@ class ExceptionHandlerTest extends LoopTestSupport {
                     "the original context is logged too");
             assertEquals("handler broke", errors.get(0).getThrowableProxy().getMessage());
         }
-    }
-
-    @Test
-    void aFailedTaskReportsNothingWhileItsExceptionIsReadable() {
-        List<ExceptionContext> reported = new ArrayList<>();
-        loop.setExceptionHandler((l, context) -> reported.add(context));
-        Task<Object> task = loop.createTask(Coroutines.of(() -> {
-            throw new IllegalStateException("task failed");
-        }));
-        runOnce(loop);
-        assertTrue(task.done());
-        assertEquals("task failed", task.exception().getMessage());
-        assertEquals(List.of(), reported);
     }
 
     @Test
