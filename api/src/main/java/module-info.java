@@ -7,6 +7,7 @@
  * exported only to {@code dev.loopkit.spi}, whose {@code TaskRegistry} and {@code BaseEventLoop}
  * are the vendor-facing doors to it.
  */
+@SuppressWarnings("module") // the qualified export names a module compiled after this one
 module dev.loopkit.api {
     exports dev.loopkit.api;
     exports dev.loopkit.api.internal to dev.loopkit.spi;

@@ -6,7 +6,7 @@
 module dev.loopkit.tck {
     requires transitive dev.loopkit.policy;
     requires transitive org.junit.jupiter.api;
-    requires org.junit.platform.launcher;
+    requires transitive org.junit.platform.launcher;
     requires com.tngtech.archunit;
     requires org.slf4j;
 

@@ -72,6 +72,7 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
      * @param name the task's name, or null for {@code Task-N}
      * @param context an opaque context object, or null
      */
+    @SuppressWarnings("this-escape") // asyncio's contract: the constructor schedules and registers the task
     public BuiltinTask(Coroutine<T> coro, EventLoop loop, String name, Object context) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");

@@ -25,7 +25,7 @@ public final class LogCapture implements AutoCloseable {
         previousLevel = logger.getLevel();
         previousAdditivity = logger.isAdditive();
         logger.setAdditive(false);
-        logger.setLevel(Level.ALL);
+        logger.setLevel(Level.TRACE);
         appender.start();
         logger.addAppender(appender);
     }
