@@ -194,6 +194,41 @@ public interface EventLoop extends AutoCloseable {
     Future<Void> shutdownDefaultExecutor();
 
     // ---------------------------------------------------------------------------------------
+    // Network connections
+
+    /**
+     * Opens a TCP connection (asyncio's {@code create_connection}): resolves {@code host} off the
+     * loop thread, tries each address in turn, and on the first that connects creates the protocol
+     * with {@code protocolFactory} and calls its {@code connectionMade}.
+     *
+     * @param protocolFactory makes the connection's protocol; never null
+     * @param host a host name or address literal; never null
+     * @param port 1 to 65535
+     * @return a future of this loop with the connection; it fails with the connect error (for
+     *     several addresses, the last one, the others suppressed), an
+     *     {@link java.net.UnknownHostException}, or an {@link UnsupportedOperationException} if the
+     *     loop does not support TCP (its provider lacks capability {@code tcp})
+     * @throws IllegalArgumentException for a bad port
+     */
+    <P extends Protocol> Future<Connection<P>> createConnection(java.util.function.Supplier<P> protocolFactory,
+            String host, int port);
+
+    /**
+     * Starts a TCP server (asyncio's {@code create_server}) on the first address {@code host}
+     * resolves to; every accepted connection gets a protocol from {@code protocolFactory}.
+     *
+     * @param protocolFactory makes each connection's protocol; never null
+     * @param host the address to listen on, e.g. {@code "127.0.0.1"}; never null
+     * @param port 0 to 65535 (0 picks a free port, see {@link Server#sockets()})
+     * @return a future of this loop with the listening server; it fails with the bind error, an
+     *     {@link java.net.UnknownHostException}, or an {@link UnsupportedOperationException} if the
+     *     loop does not support TCP
+     * @throws IllegalArgumentException for a bad port
+     */
+    Future<Server> createServer(java.util.function.Supplier<? extends Protocol> protocolFactory, String host,
+            int port);
+
+    // ---------------------------------------------------------------------------------------
     // Error handling
 
     /**

@@ -2,7 +2,9 @@ package dev.loopkit.impl;
 
 import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.Capabilities;
 import dev.loopkit.spi.EventLoopProvider;
+import java.util.Set;
 
 /**
  * Provides the default loop, {@link SelectorEventLoop}, under the name {@value #NAME}. Registered
@@ -28,6 +30,12 @@ public final class DefaultProvider implements EventLoopProvider {
     @Override
     public int priority() {
         return 0;
+    }
+
+    /** TCP connections and servers; UDP, Unix sockets, subprocesses and signals are not yet supported. */
+    @Override
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.TCP);
     }
 
     @Override

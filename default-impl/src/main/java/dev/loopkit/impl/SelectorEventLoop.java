@@ -1,16 +1,27 @@
 package dev.loopkit.impl;
 
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import dev.loopkit.api.Transport;
 import dev.loopkit.spi.BaseEventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default loop: {@link BaseEventLoop}'s behaviour on a {@link Selector} that it owns. It
- * starts no thread of its own; {@link #close()} closes the selector.
+ * The default loop: {@link BaseEventLoop}'s behaviour on a {@link Selector} that it owns, with
+ * TCP connections and servers on non-blocking channels. It starts no thread of its own;
+ * {@link #close()} closes every channel it owns and the selector.
  *
  * <p>Thread-safety: as {@link dev.loopkit.api.EventLoop}.
  */
@@ -19,6 +30,8 @@ public final class SelectorEventLoop extends BaseEventLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SelectorEventLoop.class);
 
     private final Selector selector;
+    /** Every connection reads into this one buffer: no garbage per read (loop thread only). */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
 
     /**
      * Opens the loop's selector.
@@ -47,18 +60,50 @@ public final class SelectorEventLoop extends BaseEventLoop {
                     // wakeup stays pending and merely shortens the next wait.
                     return;
                 }
-                selector.selectNow();
+                selector.selectNow(this::dispatch);
             } else if (timeoutNanos < 0) {
-                selector.select();
+                selector.select(this::dispatch);
             } else {
-                selector.select(toMillisRoundedUp(timeoutNanos));
+                selector.select(this::dispatch, toMillisRoundedUp(timeoutNanos));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Selector failed while waiting for events", e);
         }
-        // No channel is registered yet (network I/O arrives with transports); a wakeup leaves
-        // no key behind, so there is nothing to dispatch.
-        selector.selectedKeys().clear();
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (key.isValid() && key.attachment() instanceof SelectorHandler handler) {
+            handler.onReady(key);
+        }
+    }
+
+    /** Registers {@code channel} with the loop's selector. Loop thread only. */
+    SelectionKey register(SelectableChannel channel, int ops, SelectorHandler handler) throws ClosedChannelException {
+        checkClosed();
+        return channel.register(selector, ops, handler);
+    }
+
+    /** The loop's shared read buffer. Loop thread only. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** Returns whether any channel of this loop is still open (for leak checks). */
+    boolean anyChannelOpen() {
+        return selector.isOpen() && selector.keys().stream().anyMatch(k -> k.channel().isOpen());
+    }
+
+    @Override
+    protected Future<Transport> makeSocketTransport(InetSocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
+        return SocketTransport.connect(this, remote, protocolFactory);
+    }
+
+    @Override
+    protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        checkClosed();
+        return new TcpServer(this, local, protocolFactory);
     }
 
     @Override
@@ -72,6 +117,11 @@ public final class SelectorEventLoop extends BaseEventLoop {
 
     @Override
     protected void closeBackend() {
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof SelectorHandler handler) {
+                handler.closeForShutdown();
+            }
+        }
         try {
             selector.close();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.loopkit.spi;
 
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Connection;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
@@ -7,12 +9,19 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TaskFactory;
 import dev.loopkit.api.TimerHandle;
+import dev.loopkit.api.Transport;
 import dev.loopkit.api.internal.RunningLoops;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -30,6 +39,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +50,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #processEvents(long)}: wait for I/O up to a timeout and dispatch what is ready;
  *   <li>{@link #wakeup()}: make a waiting {@code processEvents} return, from any thread;
- *   <li>{@link #closeBackend()}: release the back end's resources, once.
+ *   <li>{@link #closeBackend()}: release the back end's resources, once;
  * </ul>
+ *
+ * <p>and, for network I/O, {@link #makeSocketTransport} and {@link #makeServer}, which refuse
+ * with {@link UnsupportedOperationException} unless overridden.
  *
  * <p>One iteration ({@code runOnce}, as asyncio's {@code _run_once}): compute how long to wait (0
  * if callbacks are ready or the loop is stopping, until the earliest timer otherwise, forever if
@@ -119,6 +132,39 @@ public abstract class BaseEventLoop implements EventLoop {
      * {@link #close()} on a loop that does not run.
      */
     protected abstract void closeBackend();
+
+    /**
+     * Connects a TCP socket to {@code remote}, then creates the protocol with
+     * {@code protocolFactory}, schedules its {@code connectionMade} and completes the returned
+     * future with the transport (asyncio's {@code _make_socket_transport}). Called on the loop
+     * thread by {@link #createConnection}, once per resolved address until one connects. The
+     * default implementation refuses: override it to support TCP, and declare capability
+     * {@code tcp} in the provider.
+     *
+     * @param remote the address to connect to, resolved; never null
+     * @param protocolFactory makes the protocol once connected; never null
+     * @return a future of this loop, failed with the connect error if it does not connect
+     */
+    protected Future<Transport> makeSocketTransport(InetSocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
+        return failed(unsupported("TCP connections"));
+    }
+
+    /**
+     * Binds a listening TCP socket to {@code local} and serves each accepted connection with a
+     * protocol from {@code protocolFactory} (asyncio's server socket plumbing). Called on the loop
+     * thread by {@link #createServer}. The default implementation refuses, like
+     * {@link #makeSocketTransport}.
+     *
+     * @param local the address to bind, resolved (port 0 picks one); never null
+     * @param protocolFactory makes each connection's protocol; never null
+     * @return the serving server
+     * @throws IOException if the socket cannot be bound
+     */
+    protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        throw unsupported("TCP servers");
+    }
 
     // ---------------------------------------------------------------------------------------
     // Running and stopping
@@ -365,6 +411,125 @@ public abstract class BaseEventLoop implements EventLoop {
             }
         });
         return finished;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Network connections
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(host, "host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
+        }
+        checkClosed();
+        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
+        resolve(host).addDoneCallback(resolved -> {
+            if (result.done()) {
+                return;
+            }
+            if (resolved.exception() != null) {
+                result.setException(resolved.exception());
+                return;
+            }
+            connectInTurn(resolved.result(), 0, port, protocolFactory, result, null);
+        });
+        return result;
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        checkClosed();
+        BuiltinFuture<Server> result = new BuiltinFuture<>(this);
+        resolve(host).addDoneCallback(resolved -> {
+            if (result.done()) {
+                return;
+            }
+            if (resolved.exception() != null) {
+                result.setException(resolved.exception());
+                return;
+            }
+            try {
+                result.setResult(makeServer(new InetSocketAddress(resolved.result()[0], port), protocolFactory));
+            } catch (IOException | RuntimeException e) {
+                result.setException(e);
+            }
+        });
+        return result;
+    }
+
+    /** Tries each address in turn (asyncio's create_connection loop); the last error wins. */
+    private <P extends Protocol> void connectInTurn(InetAddress[] addresses, int index, int port,
+            Supplier<P> protocolFactory, BuiltinFuture<Connection<P>> result, Throwable previous) {
+        if (result.done()) {
+            return;
+        }
+        if (index == addresses.length) {
+            result.setException(previous);
+            return;
+        }
+        makeSocketTransport(new InetSocketAddress(addresses[index], port), protocolFactory).addDoneCallback(attempt -> {
+            Throwable error = attempt.cancelled() ? new CancelledException("connection attempt cancelled")
+                    : attempt.exception();
+            if (error == null) {
+                Transport transport = attempt.result();
+                if (result.done()) {
+                    transport.abort();
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                P protocol = (P) transport.getProtocol();
+                result.setResult(new Connection<>(transport, protocol));
+                return;
+            }
+            if (previous != null && previous != error) {
+                error.addSuppressed(previous);
+            }
+            connectInTurn(addresses, index + 1, port, protocolFactory, result, error);
+        });
+    }
+
+    /**
+     * Resolves {@code host} on the default executor (asyncio's getaddrinfo in the executor); an
+     * address literal needs no lookup and resolves at once.
+     */
+    private Future<InetAddress[]> resolve(String host) {
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            try {
+                BuiltinFuture<InetAddress[]> literal = new BuiltinFuture<>(this);
+                literal.setResult(InetAddress.getAllByName(host));
+                return literal;
+            } catch (UnknownHostException e) {
+                return failed(e);
+            }
+        }
+        return runInExecutor(null, () -> {
+            try {
+                return InetAddress.getAllByName(host);
+            } catch (UnknownHostException e) {
+                UnknownHostException clear = new UnknownHostException("cannot resolve host '" + host + "'");
+                clear.initCause(e);
+                throw clear;
+            }
+        });
+    }
+
+    private <T> Future<T> failed(Throwable error) {
+        BuiltinFuture<T> future = new BuiltinFuture<>(this);
+        future.setException(error);
+        return future;
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException(getClass().getName() + " does not support " + what
+                + " (its provider lacks capability '" + Capabilities.TCP + "')");
     }
 
     // ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.loopkit.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,18 @@ class MinimalVendorLoopTest {
         }));
         assertEquals("done", assertTimeoutPreemptively(Duration.ofSeconds(30), () -> loop.runUntilComplete(task)));
         assertEquals(List.of("timer", "thread"), events);
+    }
+
+    @Test
+    void aLoopWithoutNetworkHooksRefusesTcpClearly() {
+        Future<?> connection = loop.createConnection(() -> new dev.loopkit.api.Protocol() { }, "127.0.0.1", 9);
+        Future<?> server = loop.createServer(() -> new dev.loopkit.api.Protocol() { }, "127.0.0.1", 0);
+        assertThrows(UnsupportedOperationException.class, () -> loop.runUntilComplete(connection));
+        assertThrows(UnsupportedOperationException.class, () -> loop.runUntilComplete(server));
+        assertTrue(connection.exception() instanceof UnsupportedOperationException);
+        assertTrue(connection.exception().getMessage().endsWith("does not support TCP connections (its provider"
+                + " lacks capability 'tcp')"), connection.exception().getMessage());
+        assertTrue(server.exception() instanceof UnsupportedOperationException);
     }
 
     @Test

@@ -1,0 +1,20 @@
+package dev.loopkit.api;
+
+import java.net.SocketAddress;
+import java.util.List;
+
+/** A listening server made by {@link EventLoop#createServer} (asyncio's {@code Server}). Loop thread only. */
+public interface Server {
+
+    /** Stops accepting connections and closes the listening sockets; open connections stay. */
+    void close();
+
+    /** Returns a future of the server's loop that is done once the server is closed. */
+    Future<Void> waitClosed();
+
+    /** Returns the addresses the server listens on (with the real port when 0 was asked for). */
+    List<SocketAddress> sockets();
+
+    /** Returns true while the server accepts connections. */
+    boolean isServing();
+}

@@ -1,0 +1,70 @@
+package dev.loopkit.api;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A stream connection's sending side and controls (asyncio's {@code Transport}). Loop thread only.
+ *
+ * <p>Writes never block: what the socket cannot take at once is copied into the transport's write
+ * buffer and sent when it can; the protocol is told to pause when the buffer passes the high water
+ * mark (default 64 KiB) and to resume below the low one (default 16 KiB).
+ */
+public interface Transport {
+
+    /**
+     * Sends the remaining bytes of {@code data} (the buffer is consumed; its bytes are copied if
+     * they cannot be sent at once).
+     *
+     * @param data the bytes to send; never null
+     * @throws IllegalStateException if the transport is closing or {@link #writeEof()} was called
+     */
+    void write(ByteBuffer data);
+
+    /** Closes the sending side after the buffered data is sent (half-close). */
+    void writeEof();
+
+    /** Returns whether {@link #writeEof()} is supported. */
+    boolean canWriteEof();
+
+    /** Closes the transport once buffered data is sent; the protocol then gets {@code connectionLost(null)}. */
+    void close();
+
+    /** Closes the transport at once, dropping buffered data. */
+    void abort();
+
+    /** Returns true once {@link #close()} or {@link #abort()} was called or the connection was lost. */
+    boolean isClosing();
+
+    /** Stops delivering received data until {@link #resumeReading()}. */
+    void pauseReading();
+
+    /** Resumes delivering received data. */
+    void resumeReading();
+
+    /** Returns whether received data is being delivered. */
+    boolean isReading();
+
+    /**
+     * Sets the write buffer's water marks.
+     *
+     * @param high pause the protocol above this many buffered bytes; positive
+     * @param low resume it at or below this many; between 0 and {@code high}
+     */
+    void setWriteBufferLimits(int high, int low);
+
+    /** Returns how many bytes wait in the write buffer. */
+    int getWriteBufferSize();
+
+    /** Returns the protocol this transport calls. */
+    Protocol getProtocol();
+
+    /**
+     * Returns optional information about the transport (asyncio's {@code get_extra_info}):
+     * {@code "peername"} and {@code "sockname"} (socket addresses) and {@code "socket"} (the
+     * channel), or null when unknown.
+     *
+     * @param name the information's name; never null
+     * @return the value, or null
+     */
+    Object getExtraInfo(String name);
+}

@@ -1,0 +1,373 @@
+package dev.loopkit.impl;
+
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Transport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP connection on the loop's selector (asyncio's {@code _SelectorSocketTransport}).
+ *
+ * <p>Reads go into the loop's one shared read buffer (no garbage per read). Writes go straight to
+ * the socket while nothing is buffered; the rest is copied into {@code pending} and flushed on
+ * {@code OP_WRITE}, pausing the protocol above the high water mark. Loop thread only.
+ */
+final class SocketTransport implements Transport, SelectorHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
+
+    private final SelectorEventLoop loop;
+    private final SocketChannel channel;
+    private final Protocol protocol;
+    private final Object peer;
+    private final Object local;
+    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    private SelectionKey key;
+    private int buffered;
+    private int highWater = 64 * 1024;
+    private int lowWater = 16 * 1024;
+    private boolean reading = true;
+    private boolean started;
+    private boolean writingPaused;
+    private boolean closing;
+    private boolean closed;
+    private boolean eofRequested;
+    private boolean eofWritten;
+
+    SocketTransport(SelectorEventLoop loop, SocketChannel channel, Protocol protocol) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
+        this.peer = channel.getRemoteAddress();
+        this.local = channel.getLocalAddress();
+    }
+
+    /**
+     * Registers the channel, then (asyncio's order) schedules {@code connectionMade}, then starts
+     * reading and completes {@code connected}, if given, with this transport.
+     */
+    void start(SelectionKey existing, Future<Transport> connected) throws ClosedChannelException {
+        key = existing != null ? existing : loop.register(channel, 0, this);
+        key.attach(this);
+        key.interestOps(0);
+        loop.callSoon(() -> callProtocol("connectionMade", () -> protocol.connectionMade(this)));
+        loop.callSoon(() -> {
+            started = true;
+            updateInterest();
+            if (connected != null && !connected.done()) {
+                connected.setResult(this);
+            }
+        });
+    }
+
+    @Override
+    public void onReady(SelectionKey ready) {
+        if (ready.isValid() && ready.isWritable()) {
+            flush();
+        }
+        if (ready.isValid() && ready.isReadable()) {
+            read();
+        }
+    }
+
+    private void read() {
+        ByteBuffer buffer = loop.readBuffer();
+        buffer.clear();
+        int count;
+        try {
+            count = channel.read(buffer);
+        } catch (IOException e) {
+            fatal(e);
+            return;
+        }
+        if (count > 0) {
+            buffer.flip();
+            callProtocol("dataReceived", () -> protocol.dataReceived(buffer));
+        } else if (count < 0) {
+            reading = false;
+            updateInterest();
+            boolean[] keepOpen = {false};
+            callProtocol("eofReceived", () -> keepOpen[0] = protocol.eofReceived());
+            if (!keepOpen[0]) {
+                close();
+            }
+        }
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        Objects.requireNonNull(data, "data");
+        if (eofRequested) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        if (closing) {
+            throw new IllegalStateException("write() on a closing transport (peer " + peer + ")");
+        }
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (pending.isEmpty()) {
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                fatal(e);
+                return;
+            }
+        }
+        if (data.hasRemaining()) {
+            ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
+            pending.add(copy);
+            buffered += copy.remaining();
+            updateInterest();
+            if (!writingPaused && buffered > highWater) {
+                writingPaused = true;
+                callProtocol("pauseWriting", protocol::pauseWriting);
+            }
+        }
+    }
+
+    private void flush() {
+        try {
+            while (!pending.isEmpty()) {
+                ByteBuffer head = pending.peek();
+                buffered -= channel.write(head);
+                if (head.hasRemaining()) {
+                    break;
+                }
+                pending.poll();
+            }
+        } catch (IOException e) {
+            fatal(e);
+            return;
+        }
+        if (writingPaused && buffered <= lowWater) {
+            writingPaused = false;
+            callProtocol("resumeWriting", protocol::resumeWriting);
+        }
+        if (pending.isEmpty()) {
+            if (eofRequested && !eofWritten) {
+                shutdownOutput();
+            }
+            if (closing) {
+                finish(null);
+                return;
+            }
+        }
+        updateInterest();
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing || eofRequested) {
+            return;
+        }
+        eofRequested = true;
+        if (pending.isEmpty()) {
+            shutdownOutput();
+        }
+    }
+
+    private void shutdownOutput() {
+        eofWritten = true;
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            fatal(e);
+        }
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        reading = false;
+        updateInterest();
+        if (pending.isEmpty()) {
+            loop.callSoon(() -> finish(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        closing = true;
+        pending.clear();
+        buffered = 0;
+        finish(null);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public void pauseReading() {
+        reading = false;
+        updateInterest();
+    }
+
+    @Override
+    public void resumeReading() {
+        if (!closing) {
+            reading = true;
+            updateInterest();
+        }
+    }
+
+    @Override
+    public boolean isReading() {
+        return reading && !closing;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high, int low) {
+        if (high <= 0 || low < 0 || low > high) {
+            throw new IllegalArgumentException("need 0 <= low <= high and high > 0, got high=" + high + " low=" + low);
+        }
+        highWater = high;
+        lowWater = low;
+    }
+
+    @Override
+    public int getWriteBufferSize() {
+        return buffered;
+    }
+
+    @Override
+    public Protocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return switch (Objects.requireNonNull(name, "name")) {
+            case "peername" -> peer;
+            case "sockname" -> local;
+            case "socket" -> channel;
+            default -> null;
+        };
+    }
+
+    @Override
+    public void closeForShutdown() {
+        closing = true;
+        closed = true;
+        closeChannel();
+    }
+
+    /** Interest follows state: read while reading and started, write while anything is pending. */
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = (started && reading && !closing ? SelectionKey.OP_READ : 0)
+                | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** A read or write failed (reset, say): drop everything and report it to the protocol. */
+    private void fatal(IOException error) {
+        closing = true;
+        pending.clear();
+        buffered = 0;
+        finish(error);
+    }
+
+    private void finish(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeChannel();
+        loop.callSoon(() -> callProtocol("connectionLost", () -> protocol.connectionLost(cause)));
+    }
+
+    private void closeChannel() {
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the channel to {} failed", peer, e);
+        }
+    }
+
+    /** A protocol that throws breaks its connection (asyncio: "Fatal error: protocol...call failed"). */
+    private void callProtocol(String method, Runnable call) {
+        try {
+            call.run();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            loop.callExceptionHandler(new ExceptionContext("Fatal error: protocol." + method + "() call failed.",
+                    t, null, null, null, Map.of("transport", this, "protocol", protocol)));
+            if (!closed && !method.equals("connectionLost")) {
+                closing = true;
+                pending.clear();
+                buffered = 0;
+                finish(t);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SocketTransport[" + local + " -> " + peer + (closing ? ", closing" : "") + "]";
+    }
+
+    /** Connects to {@code remote} and makes the transport once connected. */
+    static Future<Transport> connect(SelectorEventLoop loop, InetSocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
+        Future<Transport> result = loop.createFuture();
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (channel.connect(remote)) {
+                new SocketTransport(loop, channel, protocolFactory.get()).start(null, result);
+            } else {
+                loop.register(channel, SelectionKey.OP_CONNECT, new PendingConnect(loop, channel, protocolFactory,
+                        result));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            result.setException(e);
+        }
+        return result;
+    }
+
+    static void closeQuietly(Channel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing {} failed", channel, e);
+            }
+        }
+    }
+}

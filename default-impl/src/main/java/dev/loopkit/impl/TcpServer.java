@@ -1,0 +1,112 @@
+package dev.loopkit.impl;
+
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** A listening TCP socket on the loop's selector; each accepted connection becomes a {@link SocketTransport}. */
+final class TcpServer implements Server, SelectorHandler {
+
+    /** Accepts at most this many connections per readiness, so one busy listener cannot starve the loop. */
+    private static final int ACCEPTS_PER_EVENT = 128;
+
+    private final SelectorEventLoop loop;
+    private final ServerSocketChannel channel;
+    private final Supplier<? extends Protocol> protocolFactory;
+    private final SocketAddress address;
+    private final Future<Void> closed;
+    private final SelectionKey key;
+
+    TcpServer(SelectorEventLoop loop, InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        this.loop = loop;
+        this.protocolFactory = protocolFactory;
+        this.closed = loop.createFuture();
+        ServerSocketChannel opened = ServerSocketChannel.open();
+        try {
+            opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            opened.bind(local, 1024);
+            opened.configureBlocking(false);
+            this.address = opened.getLocalAddress();
+            this.key = loop.register(opened, SelectionKey.OP_ACCEPT, this);
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        this.channel = opened;
+    }
+
+    @Override
+    public void onReady(SelectionKey ready) {
+        for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
+            SocketChannel accepted;
+            try {
+                accepted = channel.accept();
+            } catch (IOException e) {
+                loop.callExceptionHandler(new ExceptionContext("Error on accept() of server " + address, e, null,
+                        null, null, Map.of("server", this)));
+                return;
+            }
+            if (accepted == null) {
+                return;
+            }
+            try {
+                accepted.configureBlocking(false);
+                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                new SocketTransport(loop, accepted, protocolFactory.get()).start(null, null);
+            } catch (IOException | RuntimeException e) {
+                SocketTransport.closeQuietly(accepted);
+                loop.callExceptionHandler(new ExceptionContext("Cannot serve a connection accepted by " + address, e,
+                        null, null, null, Map.of("server", this)));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!channel.isOpen()) {
+            return;
+        }
+        key.cancel();
+        SocketTransport.closeQuietly(channel);
+        if (!closed.done()) {
+            closed.setResult(null);
+        }
+    }
+
+    @Override
+    public void closeForShutdown() {
+        SocketTransport.closeQuietly(channel);
+    }
+
+    @Override
+    public Future<Void> waitClosed() {
+        return closed;
+    }
+
+    @Override
+    public List<SocketAddress> sockets() {
+        return List.of(address);
+    }
+
+    @Override
+    public boolean isServing() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public String toString() {
+        return "TcpServer[" + address + (isServing() ? "" : ", closed") + "]";
+    }
+}

@@ -1,0 +1,288 @@
+package dev.loopkit.impl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Connection;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import dev.loopkit.api.Transport;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TcpTest extends LoopTestSupport {
+
+    /** Echoes what it receives, pausing its reading while its own writes are backed up. */
+    static final class Echo implements Protocol {
+        Transport transport;
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+
+        @Override
+        public void pauseWriting() {
+            transport.pauseReading();
+        }
+
+        @Override
+        public void resumeWriting() {
+            transport.resumeReading();
+        }
+
+        @Override
+        public boolean eofReceived() {
+            transport.writeEof();
+            return true;
+        }
+    }
+
+    /** Records what arrives: a digest and a count, and futures for "n bytes" and "lost". */
+    static final class Collector implements Protocol {
+        final EventLoop loop;
+        final MessageDigest digest = sha256();
+        final StringBuilder text = new StringBuilder();
+        final Future<Throwable> lost;
+        Transport transport;
+        long received;
+        long waitingFor = Long.MAX_VALUE;
+        Future<Long> enough;
+        boolean eof;
+
+        Collector(EventLoop loop) {
+            this.loop = loop;
+            this.lost = loop.createFuture();
+        }
+
+        Future<Long> receivedAtLeast(long count) {
+            enough = loop.createFuture();
+            waitingFor = count;
+            check();
+            return enough;
+        }
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            received += data.remaining();
+            if (text.length() < 1024) {
+                text.append(StandardCharsets.UTF_8.decode(data.duplicate()));
+            }
+            digest.update(data);
+            check();
+        }
+
+        @Override
+        public boolean eofReceived() {
+            eof = true;
+            return false;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            lost.setResult(cause);
+        }
+
+        private void check() {
+            if (enough != null && !enough.done() && received >= waitingFor) {
+                enough.setResult(received);
+            }
+        }
+    }
+
+    private Server listen() {
+        return Async.await(loop.createServer(Echo::new, "127.0.0.1", 0));
+    }
+
+    private static int port(Server server) {
+        return ((InetSocketAddress) server.sockets().get(0)).getPort();
+    }
+
+    @Test
+    void anEchoServerEchoes() {
+        String echoed = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            client.transport().write(ByteBuffer.wrap("hello, loop".getBytes(StandardCharsets.UTF_8)));
+            Async.await(client.protocol().receivedAtLeast(11));
+            assertEquals(client.transport(), client.protocol().transport);
+            assertInstanceOf(InetSocketAddress.class, client.transport().getExtraInfo("peername"));
+            client.transport().close();
+            assertNull(Async.await(client.protocol().lost), "a regular close reports no cause");
+            server.close();
+            Async.await(server.waitClosed());
+            assertFalse(server.isServing());
+            return client.protocol().text.toString();
+        }));
+        assertEquals("hello, loop", echoed);
+    }
+
+    @Test
+    void sixtyFourMebibytesArriveIntactThroughAnEcho() {
+        long size = 64L * 1024 * 1024;
+        byte[] chunk = new byte[64 * 1024];
+        new Random(42).nextBytes(chunk);
+        MessageDigest sent = sha256();
+        for (long written = 0; written < size; written += chunk.length) {
+            sent.update(chunk);
+        }
+        byte[] expected = sent.digest();
+        byte[] actual = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            Transport transport = client.transport();
+            Future<Long> done = client.protocol().receivedAtLeast(size);
+            long written = 0;
+            int maxBuffered = 0;
+            while (written < size) {
+                // Honour backpressure: write while under the high water mark, else let the loop drain.
+                while (written < size && transport.getWriteBufferSize() <= 64 * 1024) {
+                    transport.write(ByteBuffer.wrap(chunk));
+                    written += chunk.length;
+                    maxBuffered = Math.max(maxBuffered, transport.getWriteBufferSize());
+                }
+                Async.await(sleep(loop, java.time.Duration.ofMillis(1)));
+            }
+            Async.await(done);
+            assertTrue(maxBuffered <= 64 * 1024 + chunk.length, "buffered " + maxBuffered);
+            transport.close();
+            server.close();
+            return client.protocol().digest.digest();
+        }));
+        assertArrayEquals(expected, actual, "SHA-256 of what came back differs from what was sent");
+    }
+
+    @Test
+    void aRefusedConnectionFailsWithConnectException() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        Future<Connection<Collector>> attempt = loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                closedPort);
+        Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(attempt));
+        assertInstanceOf(ConnectException.class, attempt.exception(), e.toString());
+    }
+
+    @Test
+    void writingAfterCloseOrWriteEofIsAClearError() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Connection<Collector> first = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            first.transport().writeEof();
+            IllegalStateException afterEof = assertThrows(IllegalStateException.class,
+                    () -> first.transport().write(ByteBuffer.allocate(1)));
+            assertEquals("Cannot call write() after writeEof()", afterEof.getMessage());
+            Connection<Collector> second = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            second.transport().close();
+            assertTrue(second.transport().isClosing());
+            IllegalStateException afterClose = assertThrows(IllegalStateException.class,
+                    () -> second.transport().write(ByteBuffer.allocate(1)));
+            assertTrue(afterClose.getMessage().startsWith("write() on a closing transport"), afterClose.getMessage());
+            server.close();
+            return null;
+        }));
+    }
+
+    @Test
+    void halfCloseLetsThePeerAnswerThenClose() {
+        String answer = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            client.transport().write(ByteBuffer.wrap("question".getBytes(StandardCharsets.UTF_8)));
+            client.transport().writeEof();
+            assertNull(Async.await(client.protocol().lost), "the echo answered, then closed its side");
+            assertTrue(client.protocol().eof);
+            server.close();
+            return client.protocol().text.toString();
+        }));
+        assertEquals("question", answer);
+    }
+
+    @Test
+    void aResetMidStreamReachesTheProtocolAsACause() {
+        Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
+            Collector[] serverSide = new Collector[1];
+            Server server = Async.await(loop.createServer(() -> serverSide[0] = new Collector(loop), "127.0.0.1", 0));
+            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            client.transport().write(ByteBuffer.wrap(new byte[1000]));
+            while (serverSide[0] == null || serverSide[0].received < 1000) {
+                Async.await(sleep(loop, java.time.Duration.ofMillis(1)));
+            }
+            SocketChannel socket = (SocketChannel) client.transport().getExtraInfo("socket");
+            socket.setOption(StandardSocketOptions.SO_LINGER, 0);
+            client.transport().abort();
+            Throwable lost = Async.await(serverSide[0].lost);
+            server.close();
+            return lost;
+        }));
+        assertInstanceOf(IOException.class, cause, "a reset is reported as the cause of connectionLost");
+    }
+
+    @Test
+    void closingTheLoopClosesEveryChannelItOwns() {
+        SocketChannel[] socket = new SocketChannel[1];
+        loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+                    port(server)));
+            socket[0] = (SocketChannel) client.transport().getExtraInfo("socket");
+            return null;
+        }));
+        assertTrue(loop.anyChannelOpen());
+        loop.close();
+        assertFalse(socket[0].isOpen());
+        assertFalse(loop.anyChannelOpen());
+        assertFalse(loop.selectorOpen());
+    }
+
+    @Test
+    void badPortsAreRejectedAtOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loop.createConnection(() -> new Collector(loop), "127.0.0.1", 0));
+        assertEquals("port must be between 1 and 65535, got 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> loop.createServer(Echo::new, "127.0.0.1", 70_000));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
