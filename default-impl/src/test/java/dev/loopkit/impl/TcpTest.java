@@ -54,9 +54,10 @@ class TcpTest extends LoopTestSupport {
             transport.resumeReading();
         }
 
+        /** The peer is done: send what is still buffered, then close (so nothing stays open). */
         @Override
         public boolean eofReceived() {
-            transport.writeEof();
+            transport.close();
             return true;
         }
     }
@@ -268,6 +269,40 @@ class TcpTest extends LoopTestSupport {
         assertFalse(socket[0].isOpen());
         assertFalse(loop.anyChannelOpen());
         assertFalse(loop.selectorOpen());
+    }
+
+    @Test
+    void oneLoopServesAThousandConcurrentConnections() {
+        int connections = 1000;
+        long limit = ((com.sun.management.UnixOperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        org.junit.jupiter.api.Assumptions.assumeTrue(limit >= 2 * connections + 200, () -> "the file-descriptor"
+                + " limit is " + limit + "; " + (2 * connections + 200) + " are needed (raise it with ulimit -n)");
+        int served = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            java.util.List<dev.loopkit.api.Task<String>> clients = new java.util.ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                String message = "client " + i;
+                clients.add(loop.createTask(Coroutines.of(() -> {
+                    Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop),
+                            "127.0.0.1", port(server)));
+                    client.transport().write(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
+                    Async.await(client.protocol().receivedAtLeast(message.length()));
+                    client.transport().close();
+                    Async.await(client.protocol().lost);
+                    return client.protocol().text.toString();
+                })));
+            }
+            int ok = 0;
+            for (int i = 0; i < connections; i++) {
+                assertEquals("client " + i, Async.await(clients.get(i)));
+                ok++;
+            }
+            server.close();
+            return ok;
+        }));
+        assertEquals(connections, served);
+        assertFalse(loop.anyChannelOpen());
     }
 
     @Test
