@@ -1,0 +1,43 @@
+package dev.loopkit.api;
+
+import java.io.EOFException;
+import java.io.UncheckedIOException;
+
+/**
+ * The stream ended before a read got all it needed (asyncio's {@code IncompleteReadError}).
+ * Unchecked, so that it reaches a coroutine's {@code catch} through {@link Async#await} as it is.
+ */
+public class IncompleteReadException extends UncheckedIOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient byte[] partial;
+    private final int expected;
+
+    /**
+     * Creates the exception.
+     *
+     * @param partial the bytes read before the end; never null
+     * @param expected how many bytes were needed, or -1 when reading up to a separator
+     */
+    public IncompleteReadException(byte[] partial, int expected) {
+        this(partial.length + " bytes read on a total of "
+                + (expected < 0 ? "undefined" : Integer.toString(expected)) + " expected bytes", partial, expected);
+    }
+
+    private IncompleteReadException(String message, byte[] partial, int expected) {
+        super(message, new EOFException(message));
+        this.partial = partial.clone();
+        this.expected = expected;
+    }
+
+    /** Returns the bytes read before the end of the stream. */
+    public byte[] partial() {
+        return partial.clone();
+    }
+
+    /** Returns how many bytes were needed, or -1 when reading up to a separator. */
+    public int expected() {
+        return expected;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.loopkit.api;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes to a stream connection (asyncio's {@code StreamWriter}); made by {@link Streams}. Writes
+ * never block; {@link #drain()} is how a writer honours backpressure. Loop thread only.
+ */
+public final class StreamWriter {
+
+    private final EventLoop loop;
+    private final Transport transport;
+    private final Future<Void> closed;
+    private final List<Future<Void>> drainWaiters = new ArrayList<>();
+    private boolean paused;
+    private Throwable lostWith;
+
+    StreamWriter(EventLoop loop, Transport transport) {
+        this.loop = loop;
+        this.transport = transport;
+        this.closed = loop.createFuture();
+    }
+
+    /** Sends {@code data} (buffered if the socket cannot take it at once). */
+    public void write(byte[] data) {
+        transport.write(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
+    }
+
+    /** Sends the remaining bytes of {@code data}. */
+    public void write(ByteBuffer data) {
+        transport.write(data);
+    }
+
+    /**
+     * Returns a future that completes when it is fine to write again: at once unless the
+     * transport's buffer is above its high water mark.
+     *
+     * @return a future of the loop; fails if the connection was lost with an error
+     */
+    public Future<Void> drain() {
+        Future<Void> ready = loop.createFuture();
+        if (lostWith != null) {
+            ready.setException(lostWith);
+        } else if (paused && !closed.done()) {
+            drainWaiters.add(ready);
+        } else {
+            ready.setResult(null);
+        }
+        return ready;
+    }
+
+    /** Closes the sending side after the buffered data (half-close). */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    /** Closes the connection once buffered data is sent. */
+    public void close() {
+        transport.close();
+    }
+
+    /** Returns a future that completes once the connection is closed. */
+    public Future<Void> waitClosed() {
+        return closed;
+    }
+
+    /** Returns the underlying transport. */
+    public Transport transport() {
+        return transport;
+    }
+
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
+        releaseWaiters(null);
+    }
+
+    void lost(Throwable cause) {
+        lostWith = cause;
+        releaseWaiters(cause);
+        if (!closed.done()) {
+            closed.setResult(null);
+        }
+    }
+
+    private void releaseWaiters(Throwable cause) {
+        List<Future<Void>> waiting = List.copyOf(drainWaiters);
+        drainWaiters.clear();
+        for (Future<Void> waiter : waiting) {
+            if (waiter.done()) {
+                continue;
+            }
+            if (cause != null) {
+                waiter.setException(cause);
+            } else {
+                waiter.setResult(null);
+            }
+        }
+    }
+}

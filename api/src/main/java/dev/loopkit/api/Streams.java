@@ -1,0 +1,59 @@
+package dev.loopkit.api;
+
+import java.util.Objects;
+
+/**
+ * Stream connections on top of the protocol API (asyncio's {@code open_connection} and
+ * {@code start_server}), for coroutines of the running loop:
+ *
+ * <pre>{@code
+ * StreamConnection c = Async.await(Streams.openConnection("127.0.0.1", 8888));
+ * c.writer().write("hello\n".getBytes());
+ * String reply = new String(Async.await(c.reader().readLine()));
+ * }</pre>
+ */
+public final class Streams {
+
+    private Streams() {
+    }
+
+    /**
+     * Connects to {@code host}:{@code port} on the running loop.
+     *
+     * @param host a host name or address; never null
+     * @param port 1 to 65535
+     * @return a future of the loop with the reader and writer
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static Future<StreamConnection> openConnection(String host, int port) {
+        EventLoop loop = EventLoops.getRunningLoop();
+        Future<StreamConnection> result = loop.createFuture();
+        loop.createConnection(() -> new StreamProtocol(loop, StreamReader.DEFAULT_LIMIT, null), host, port)
+                .addDoneCallback(done -> {
+                    if (done.cancelled()) {
+                        result.cancel();
+                    } else if (done.exception() != null) {
+                        result.setException(done.exception());
+                    } else {
+                        result.setResult(done.result().protocol().connection());
+                    }
+                });
+        return result;
+    }
+
+    /**
+     * Starts a server on the running loop; each connection is served by {@code handler} in a task
+     * of its own, and closed when the handler returns.
+     *
+     * @param handler serves one connection; never null
+     * @param host the address to listen on; never null
+     * @param port 0 to 65535 (0 picks a free port)
+     * @return a future of the loop with the server
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static Future<Server> startServer(StreamHandler handler, String host, int port) {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = EventLoops.getRunningLoop();
+        return loop.createServer(() -> new StreamProtocol(loop, StreamReader.DEFAULT_LIMIT, handler), host, port);
+    }
+}

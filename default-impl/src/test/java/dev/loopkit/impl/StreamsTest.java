@@ -1,0 +1,140 @@
+package dev.loopkit.impl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.IncompleteReadException;
+import dev.loopkit.api.LimitOverrunException;
+import dev.loopkit.api.Server;
+import dev.loopkit.api.StreamConnection;
+import dev.loopkit.api.StreamHandler;
+import dev.loopkit.api.StreamReader;
+import dev.loopkit.api.Streams;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamsTest extends LoopTestSupport {
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] data) {
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    private static int port(Server server) {
+        return ((InetSocketAddress) server.sockets().get(0)).getPort();
+    }
+
+    /** Echoes line by line until the client closes. */
+    private static final StreamHandler LINE_ECHO = (reader, writer) -> {
+        while (true) {
+            byte[] line = Async.await(reader.readLine());
+            if (line.length == 0) {
+                return;
+            }
+            writer.write(line);
+            Async.await(writer.drain());
+        }
+    };
+
+    @Test
+    void aStreamEchoServerAnswersLineByLine() {
+        List<String> replies = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = Async.await(Streams.startServer(LINE_ECHO, "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server)));
+            List<String> got = new ArrayList<>();
+            for (String line : new String[] {"one\n", "two\n", "three\n"}) {
+                client.writer().write(bytes(line));
+                got.add(text(Async.await(client.reader().readLine())));
+            }
+            client.writer().close();
+            Async.await(client.writer().waitClosed());
+            server.close();
+            return got;
+        }));
+        assertEquals(List.of("one\n", "two\n", "three\n"), replies);
+    }
+
+    @Test
+    void readExactlyAndReadUntilReportAnEarlyEnd() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = Async.await(Streams.startServer((reader, writer) -> writer.write(bytes("abc")),
+                    "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server)));
+            IncompleteReadException e = assertThrows(IncompleteReadException.class,
+                    () -> Async.await(client.reader().readExactly(5)));
+            assertArrayEquals(bytes("abc"), e.partial());
+            assertEquals(5, e.expected());
+            assertTrue(client.reader().atEof());
+            assertArrayEquals(new byte[0], Async.await(client.reader().read(-1)));
+            server.close();
+            return null;
+        }));
+    }
+
+    @Test
+    void aSeparatorBeyondTheLimitIsALimitOverrun() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            byte[] longLine = new byte[StreamReader.DEFAULT_LIMIT + 10];
+            java.util.Arrays.fill(longLine, (byte) 'x');
+            Server server = Async.await(Streams.startServer((reader, writer) -> {
+                writer.write(longLine);
+                writer.write(bytes("\nshort\n"));
+            }, "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server)));
+            assertThrows(LimitOverrunException.class, () -> Async.await(client.reader().readLine()));
+            assertEquals("short\n", text(Async.await(client.reader().readLine())));
+            server.close();
+            return null;
+        }));
+    }
+
+    @Test
+    void drainWaitsWhileThePeerDoesNotRead() {
+        int chunk = 64 * 1024;
+        int chunks = 64;
+        long received = loop.runUntilComplete(Coroutines.of(() -> {
+            Future<Void> gate = loop.createFuture();
+            Future<Long> total = loop.createFuture();
+            Server server = Async.await(Streams.startServer((reader, writer) -> {
+                Async.await(gate);
+                total.setResult((long) Async.await(reader.read(-1)).length);
+            }, "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server)));
+            boolean everWaited = false;
+            int maxBuffered = 0;
+            for (int i = 0; i < chunks; i++) {
+                client.writer().write(new byte[chunk]);
+                maxBuffered = Math.max(maxBuffered, client.writer().transport().getWriteBufferSize());
+                Future<Void> drained = client.writer().drain();
+                if (!drained.done()) {
+                    everWaited = true;
+                    if (!gate.done()) {
+                        gate.setResult(null);
+                    }
+                }
+                Async.await(drained);
+            }
+            if (!gate.done()) {
+                gate.setResult(null);
+            }
+            client.writer().close();
+            long got = Async.await(total);
+            assertTrue(everWaited, "drain() never waited although the peer was not reading");
+            assertTrue(maxBuffered <= 64 * 1024 + chunk, "buffered " + maxBuffered);
+            server.close();
+            return got;
+        }));
+        assertEquals((long) chunk * chunks, received);
+    }
+}
