@@ -139,7 +139,16 @@ public final class StreamReader {
      */
     public Future<byte[]> readLine() {
         Future<byte[]> line = loop.createFuture();
-        readUntil(new byte[] {'\n'}).addDoneCallback(done -> {
+        Future<byte[]> untilNewline = readUntil(new byte[] {'\n'});
+        line.addDoneCallback(l -> {
+            if (l.cancelled()) {
+                untilNewline.cancel();
+            }
+        });
+        untilNewline.addDoneCallback(done -> {
+            if (line.done()) {
+                return;
+            }
             Throwable error = done.cancelled() ? null : done.exception();
             if (done.cancelled()) {
                 line.cancel();
@@ -207,6 +216,13 @@ public final class StreamReader {
         if (!read.attempt()) {
             pending = read;
             current = result;
+            // A cancelled read (its task was cancelled, say) must not block the next one.
+            result.addDoneCallback(done -> {
+                if (done.cancelled() && current == done) {
+                    pending = null;
+                    current = null;
+                }
+            });
         }
         return result;
     }

@@ -100,6 +100,24 @@ class StreamsTest extends LoopTestSupport {
     }
 
     @Test
+    void aCancelledReadDoesNotBlockTheNextOne() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = Async.await(Streams.startServer((reader, writer) -> {
+                Async.await(reader.readLine());
+                writer.write(bytes("late\n"));
+            }, "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server)));
+            Future<byte[]> abandoned = client.reader().readLine();
+            abandoned.cancel();
+            Async.await(sleep(loop, java.time.Duration.ofMillis(1)));
+            client.writer().write(bytes("go\n"));
+            assertEquals("late\n", text(Async.await(client.reader().readLine())));
+            server.close();
+            return null;
+        }));
+    }
+
+    @Test
     void drainWaitsWhileThePeerDoesNotRead() {
         int chunk = 64 * 1024;
         int chunks = 64;

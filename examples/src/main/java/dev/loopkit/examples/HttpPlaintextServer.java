@@ -1,0 +1,79 @@
+package dev.loopkit.examples;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import dev.loopkit.api.Transport;
+import dev.loopkit.policy.Loops;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An HTTP/1.1 keep-alive "plaintext" server (the TechEmpower test) on the protocol API: every
+ * request, pipelined or not, gets {@code Hello, World!}. Enough HTTP for a benchmark, no more:
+ * requests without a body, read up to the blank line.
+ *
+ * <p>Run: {@code java ... dev.loopkit.examples.HttpPlaintextServer [PORT]} (default 8080).
+ */
+public final class HttpPlaintextServer {
+
+    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n"
+            + "Server: loopkit\r\n\r\nHello, World!").getBytes(StandardCharsets.US_ASCII);
+
+    private HttpPlaintextServer() {
+    }
+
+    /** Starts the server on {@code loop}; port 0 picks a free one. */
+    public static Future<Server> start(EventLoop loop, String host, int port) {
+        return loop.createServer(Connection::new, host, port);
+    }
+
+    /** One keep-alive connection: answers each complete request head it finds. */
+    static final class Connection implements Protocol {
+        private Transport transport;
+        /** How many bytes of "\r\n\r\n" the previous chunk ended with. */
+        private int matched;
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            int answers = 0;
+            while (data.hasRemaining()) {
+                byte b = data.get();
+                if (b == (matched % 2 == 0 ? '\r' : '\n')) {
+                    if (++matched == 4) {
+                        answers++;
+                        matched = 0;
+                    }
+                } else {
+                    matched = b == '\r' ? 1 : 0;
+                }
+            }
+            if (answers > 0) {
+                ByteBuffer out = ByteBuffer.allocate(RESPONSE.length * answers);
+                for (int i = 0; i < answers; i++) {
+                    out.put(RESPONSE);
+                }
+                transport.write(out.flip());
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        Loops.run(() -> {
+            EventLoop loop = dev.loopkit.api.EventLoops.getRunningLoop();
+            Server server = dev.loopkit.api.Async.await(start(loop, "127.0.0.1", port));
+            System.out.println("HTTP plaintext server on http://127.0.0.1:"
+                    + ((InetSocketAddress) server.sockets().get(0)).getPort() + "/");
+            dev.loopkit.api.Async.await(loop.<Void>createFuture());
+            return null;
+        });
+    }
+}
