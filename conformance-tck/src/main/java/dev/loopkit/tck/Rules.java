@@ -3,6 +3,7 @@ package dev.loopkit.tck;
 import dev.loopkit.tck.rules.ExceptionHandlerRules;
 import dev.loopkit.tck.rules.ExecutorRules;
 import dev.loopkit.tck.rules.FutureRules;
+import dev.loopkit.tck.rules.IoRules;
 import dev.loopkit.tck.rules.LifecycleRules;
 import dev.loopkit.tck.rules.ProviderRules;
 import dev.loopkit.tck.rules.RegistryRules;
@@ -23,7 +24,7 @@ public final class Rules {
 
     private static final List<RuleGroup> GROUPS = List.of(new LifecycleRules(), new SchedulingRules(),
             new ThreadSafetyRules(), new FutureRules(), new TaskRules(), new RegistryRules(),
-            new ExceptionHandlerRules(), new ExecutorRules(), new ProviderRules());
+            new ExceptionHandlerRules(), new ExecutorRules(), new ProviderRules(), new IoRules());
 
     static {
         Set<String> ids = new HashSet<>();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Gives each test a fresh default loop and closes it afterwards.
  *
  * <p>The default loop's public behaviour is certified by the conformance TCK
- * ({@code DefaultLoopConformanceTest} in conformance-tck, 111 rules); the tests here cover what the
+ * ({@code DefaultLoopConformanceTest} in conformance-tck, every rule); the tests here cover what the
  * TCK cannot see: the selector, what is logged, both coroutine mechanisms, and the spine's
  * 8 x 100,000 cross-thread submission.
  */

@@ -1,0 +1,132 @@
+package dev.loopkit.tck.rules;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import dev.loopkit.api.Transport;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The protocols the IO rules use: an echo and a recorder. */
+final class IoProtocols {
+
+    private IoProtocols() {
+    }
+
+    static int port(Server server) {
+        return ((InetSocketAddress) server.sockets().get(0)).getPort();
+    }
+
+    static Server echoServer(EventLoop loop) {
+        return Async.await(loop.createServer(Echo::new, "127.0.0.1", 0));
+    }
+
+    /** Echoes what it receives, pausing its reading while its writes are backed up; closes after EOF. */
+    static final class Echo implements Protocol {
+        private Transport transport;
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+
+        @Override
+        public void pauseWriting() {
+            transport.pauseReading();
+        }
+
+        @Override
+        public void resumeWriting() {
+            transport.resumeReading();
+        }
+
+        @Override
+        public boolean eofReceived() {
+            transport.close();
+            return true;
+        }
+    }
+
+    /** Records every callback in order, digests the data, and offers futures to wait on. */
+    static class Recorder implements Protocol {
+        final List<String> events = new ArrayList<>();
+        final MessageDigest digest;
+        final Future<Throwable> lost;
+        private final EventLoop loop;
+        Transport transport;
+        long received;
+        int pauses;
+        private long waitingFor = Long.MAX_VALUE;
+        private Future<Long> enough;
+        boolean keepOpenOnEof;
+
+        Recorder(EventLoop loop) {
+            this.loop = loop;
+            this.lost = loop.createFuture();
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Future<Long> receivedAtLeast(long count) {
+            enough = loop.createFuture();
+            waitingFor = count;
+            check();
+            return enough;
+        }
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+            events.add("made");
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            if (!events.get(events.size() - 1).equals("data")) {
+                events.add("data");
+            }
+            received += data.remaining();
+            digest.update(data);
+            check();
+        }
+
+        @Override
+        public boolean eofReceived() {
+            events.add("eof");
+            return keepOpenOnEof;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            events.add("lost");
+            if (!lost.done()) {
+                lost.setResult(cause);
+            }
+        }
+
+        @Override
+        public void pauseWriting() {
+            pauses++;
+        }
+
+        private void check() {
+            if (enough != null && !enough.done() && received >= waitingFor) {
+                enough.setResult(received);
+            }
+        }
+    }
+}

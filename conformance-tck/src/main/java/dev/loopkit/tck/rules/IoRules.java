@@ -1,0 +1,317 @@
+package dev.loopkit.tck.rules;
+
+import static dev.loopkit.tck.RuleGroup.optional;
+import static dev.loopkit.tck.rules.IoProtocols.echoServer;
+import static dev.loopkit.tck.rules.IoProtocols.port;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Connection;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import dev.loopkit.spi.Capabilities;
+import dev.loopkit.tck.RuleCheck;
+import dev.loopkit.tck.RuleGroup;
+import dev.loopkit.tck.TckContext;
+import dev.loopkit.tck.rules.IoProtocols.Recorder;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * IO: TCP transports and protocols (asyncio's create_connection, create_server, selector
+ * transports). Optional: run only for providers declaring capability {@code tcp}.
+ */
+public final class IoRules implements RuleGroup {
+
+    private static final String TCP = Capabilities.TCP;
+
+    @Override
+    public String prefix() {
+        return "IO";
+    }
+
+    @Override
+    public String title() {
+        return "Network I/O (TCP)";
+    }
+
+    private static Connection<Recorder> connect(EventLoop loop, int port) {
+        return Async.await(loop.createConnection(() -> new Recorder(loop), "127.0.0.1", port));
+    }
+
+    @Override
+    public List<RuleCheck> rules() {
+        return List.of(
+                optional("IO-01", TCP, "an echo server echoes what a client sends",
+                        "create_server / create_connection", tck -> {
+                            EventLoop loop = tck.loop();
+                            assertEquals(1024L, loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                client.transport().write(ByteBuffer.wrap(new byte[1024]));
+                                long got = Async.await(client.protocol().receivedAtLeast(1024));
+                                client.transport().close();
+                                server.close();
+                                return got;
+                            })));
+                        }),
+                optional("IO-02", TCP, "8 MiB through an echo come back intact (SHA-256)",
+                        "selector transports", tck -> {
+                            EventLoop loop = tck.loop();
+                            byte[] chunk = new byte[32 * 1024];
+                            new Random(7).nextBytes(chunk);
+                            int chunks = 256;
+                            MessageDigest sent = MessageDigest.getInstance("SHA-256");
+                            for (int i = 0; i < chunks; i++) {
+                                sent.update(chunk);
+                            }
+                            byte[] actual = loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                Future<Long> all = client.protocol().receivedAtLeast((long) chunk.length * chunks);
+                                for (int i = 0; i < chunks; i++) {
+                                    while (client.transport().getWriteBufferSize() > 64 * 1024) {
+                                        Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
+                                    }
+                                    client.transport().write(ByteBuffer.wrap(chunk));
+                                }
+                                Async.await(all);
+                                client.transport().close();
+                                server.close();
+                                return client.protocol().digest.digest();
+                            }));
+                            assertArrayEquals(sent.digest(), actual);
+                        }),
+                optional("IO-03", TCP, "pauseWriting comes when a slow peer backs writes up, and a writer that"
+                        + " honours it never buffers beyond the high water mark plus one write",
+                        "Protocol.pause_writing / set_write_buffer_limits", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                List<Recorder> accepted = new ArrayList<>();
+                                Server server = Async.await(loop.createServer(() -> {
+                                    Recorder slow = new Recorder(loop) {
+                                        @Override
+                                        public void connectionMade(dev.loopkit.api.Transport made) {
+                                            super.connectionMade(made);
+                                            made.pauseReading();
+                                        }
+                                    };
+                                    accepted.add(slow);
+                                    return slow;
+                                }, "127.0.0.1", 0));
+                                Connection<Recorder> client = connect(loop, port(server));
+                                client.transport().setWriteBufferLimits(64 * 1024, 16 * 1024);
+                                int chunk = 16 * 1024;
+                                int maxBuffered = 0;
+                                for (int i = 0; i < 4096 && client.protocol().pauses == 0; i++) {
+                                    client.transport().write(ByteBuffer.wrap(new byte[chunk]));
+                                    maxBuffered = Math.max(maxBuffered, client.transport().getWriteBufferSize());
+                                    if (i % 16 == 15) {
+                                        Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
+                                    }
+                                }
+                                assertEquals(1, client.protocol().pauses, "pauseWriting was never called");
+                                assertTrue(maxBuffered <= 64 * 1024 + chunk, "buffered " + maxBuffered + " bytes");
+                                client.transport().abort();
+                                server.close();
+                                accepted.forEach(r -> r.transport.abort());
+                                return null;
+                            }));
+                        }),
+                optional("IO-04", TCP, "pauseReading stops dataReceived until resumeReading",
+                        "Transport.pause_reading", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                client.transport().pauseReading();
+                                assertFalse(client.transport().isReading());
+                                client.transport().write(ByteBuffer.wrap(new byte[100]));
+                                Async.await(TckContext.sleep(loop, Duration.ofMillis(50)));
+                                assertEquals(0, client.protocol().received, "data arrived while reading was paused");
+                                client.transport().resumeReading();
+                                assertEquals(100L, Async.await(client.protocol().receivedAtLeast(100)));
+                                client.transport().close();
+                                server.close();
+                                return null;
+                            }));
+                        }),
+                optional("IO-05", TCP, "writeEof reaches the peer's eofReceived, and the peer may still answer",
+                        "Transport.write_eof / Protocol.eof_received", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                assertTrue(client.transport().canWriteEof());
+                                client.transport().write(ByteBuffer.wrap(new byte[10]));
+                                client.transport().writeEof();
+                                assertNull(Async.await(client.protocol().lost));
+                                assertEquals(10, client.protocol().received);
+                                assertEquals(List.of("made", "data", "eof", "lost"), client.protocol().events);
+                                server.close();
+                                return null;
+                            }));
+                        }),
+                optional("IO-06", TCP, "connecting to a closed port fails with ConnectException",
+                        "create_connection: ConnectionRefusedError", tck -> {
+                            int closedPort;
+                            try (ServerSocket probe = new ServerSocket(0)) {
+                                closedPort = probe.getLocalPort();
+                            }
+                            EventLoop loop = tck.loop();
+                            Future<Connection<Protocol>> attempt = loop.createConnection(() -> new Protocol() { },
+                                    "127.0.0.1", closedPort);
+                            assertThrows(Exception.class, () -> loop.runUntilComplete(attempt));
+                            assertInstanceOf(ConnectException.class, attempt.exception());
+                        }),
+                optional("IO-07", TCP, "a peer's reset reaches connectionLost as an IOException",
+                        "Protocol.connection_lost(exc)", tck -> {
+                            EventLoop loop = tck.loop();
+                            Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
+                                List<Recorder> accepted = new ArrayList<>();
+                                Server server = Async.await(loop.createServer(() -> {
+                                    Recorder recorder = new Recorder(loop);
+                                    accepted.add(recorder);
+                                    return recorder;
+                                }, "127.0.0.1", 0));
+                                Future<Void> reset = loop.runInExecutor(null, () -> {
+                                    try (Socket raw = new Socket("127.0.0.1", port(server))) {
+                                        raw.getOutputStream().write(new byte[100]);
+                                        raw.setSoLinger(true, 0);
+                                    }
+                                    return null;
+                                });
+                                Async.await(reset);
+                                while (accepted.isEmpty()) {
+                                    Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
+                                }
+                                Throwable lost = Async.await(accepted.get(0).lost);
+                                server.close();
+                                return lost;
+                            }));
+                            assertInstanceOf(IOException.class, cause, "a reset must be reported as a cause");
+                        }),
+                optional("IO-08", TCP, "write() on a closing transport throws IllegalStateException",
+                        "transport write after close", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                client.transport().close();
+                                assertTrue(client.transport().isClosing());
+                                assertThrows(IllegalStateException.class,
+                                        () -> client.transport().write(ByteBuffer.allocate(1)));
+                                Async.await(client.protocol().lost);
+                                server.close();
+                                return null;
+                            }));
+                        }),
+                optional("IO-09", TCP, "connectionMade comes first and connectionLost last, once",
+                        "Protocol state machine", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                client.transport().write(ByteBuffer.wrap(new byte[5]));
+                                Async.await(client.protocol().receivedAtLeast(5));
+                                client.transport().close();
+                                client.transport().close();
+                                Async.await(client.protocol().lost);
+                                Async.await(TckContext.sleep(loop, Duration.ofMillis(5)));
+                                assertEquals(List.of("made", "data", "lost"), client.protocol().events);
+                                server.close();
+                                return null;
+                            }));
+                        }),
+                optional("IO-10", TCP, "getExtraInfo gives the peer and local socket addresses",
+                        "Transport.get_extra_info('peername'/'sockname')", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = connect(loop, port(server));
+                                InetSocketAddress peer = assertInstanceOf(InetSocketAddress.class,
+                                        client.transport().getExtraInfo("peername"));
+                                assertEquals(port(server), peer.getPort());
+                                assertInstanceOf(InetSocketAddress.class, client.transport().getExtraInfo("sockname"));
+                                assertNull(client.transport().getExtraInfo("no-such-info"));
+                                client.transport().close();
+                                server.close();
+                                return null;
+                            }));
+                        }),
+                optional("IO-11", TCP, "a server reports its real port; once closed it stops serving and"
+                        + " waitClosed completes", "Server.close / wait_closed / sockets", tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                assertTrue(server.isServing());
+                                assertTrue(port(server) > 0, "port 0 must be replaced by the bound port");
+                                server.close();
+                                Async.await(server.waitClosed());
+                                assertFalse(server.isServing());
+                                Future<Connection<Recorder>> refused = loop.createConnection(() -> new Recorder(loop),
+                                        "127.0.0.1", port(server));
+                                assertThrows(Exception.class, () -> Async.await(refused));
+                                return null;
+                            }));
+                        }),
+                optional("IO-12", TCP, "close() of the loop closes its servers and connections",
+                        "BaseEventLoop.close with open transports", tck -> {
+                            EventLoop loop = tck.newLoop();
+                            int[] port = new int[1];
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                port[0] = port(server);
+                                connect(loop, port[0]);
+                                return null;
+                            }));
+                            loop.close();
+                            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port[0]).close(),
+                                    "the server's port still accepts after close()");
+                        }),
+                optional("IO-13", TCP, "a protocol that throws reaches the exception handler and loses its"
+                        + " connection with that cause", "'Fatal error: protocol.data_received() call failed.'",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Recorder[] made = new Recorder[1];
+                                Connection<Recorder> client = Async.await(loop.createConnection(() -> made[0] =
+                                        new Recorder(loop) {
+                                            @Override
+                                            public void dataReceived(ByteBuffer data) {
+                                                throw new IllegalStateException("protocol bug");
+                                            }
+                                        }, "127.0.0.1", port(server)));
+                                client.transport().write(ByteBuffer.wrap(new byte[3]));
+                                Throwable lost = Async.await(made[0].lost);
+                                server.close();
+                                return lost;
+                            }));
+                            assertEquals("protocol bug", cause.getMessage());
+                            assertEquals(1, reported.size());
+                            assertEquals("protocol bug", reported.get(0).exception().getMessage());
+                        }));
+    }
+}
