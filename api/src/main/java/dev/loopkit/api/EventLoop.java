@@ -228,6 +228,30 @@ public interface EventLoop extends AutoCloseable {
     Future<Server> createServer(java.util.function.Supplier<? extends Protocol> protocolFactory, String host,
             int port);
 
+    /**
+     * Opens a Unix-domain stream connection to the socket at {@code path} (asyncio's
+     * {@code create_unix_connection}).
+     *
+     * @param protocolFactory makes the connection's protocol; never null
+     * @param path the socket file; never null
+     * @return a future of this loop with the connection; it fails with the connect error, or an
+     *     {@link UnsupportedOperationException} if the loop lacks capability {@code unix}
+     */
+    <P extends Protocol> Future<Connection<P>> createUnixConnection(java.util.function.Supplier<P> protocolFactory,
+            java.nio.file.Path path);
+
+    /**
+     * Starts a Unix-domain stream server on {@code path} (asyncio's {@code create_unix_server});
+     * closing the server removes the socket file.
+     *
+     * @param protocolFactory makes each connection's protocol; never null
+     * @param path the socket file to create; it must not exist; never null
+     * @return a future of this loop with the server; it fails with the bind error, or an
+     *     {@link UnsupportedOperationException} if the loop lacks capability {@code unix}
+     */
+    Future<Server> createUnixServer(java.util.function.Supplier<? extends Protocol> protocolFactory,
+            java.nio.file.Path path);
+
     // ---------------------------------------------------------------------------------------
     // Error handling
 

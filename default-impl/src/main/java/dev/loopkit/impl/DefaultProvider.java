@@ -32,10 +32,10 @@ public final class DefaultProvider implements EventLoopProvider {
         return 0;
     }
 
-    /** TCP connections and servers; UDP, Unix sockets, subprocesses and signals are not yet supported. */
+    /** TCP and Unix-domain stream connections; UDP, subprocesses and signals are not yet supported. */
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capabilities.TCP);
+        return Set.of(Capabilities.TCP, Capabilities.UNIX);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.loopkit.spi.BaseEventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default loop: {@link BaseEventLoop}'s behaviour on a {@link Selector} that it owns, with
- * TCP connections and servers on non-blocking channels. It starts no thread of its own;
+ * TCP and Unix-domain connections and servers on non-blocking channels. It starts no thread of its own;
  * {@link #close()} closes every channel it owns and the selector.
  *
  * <p>Thread-safety: as {@link dev.loopkit.api.EventLoop}.
@@ -103,7 +104,20 @@ public final class SelectorEventLoop extends BaseEventLoop {
     protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
         checkClosed();
-        return new TcpServer(this, local, protocolFactory);
+        return new StreamServer(this, local, protocolFactory);
+    }
+
+    @Override
+    protected Future<Transport> makeUnixSocketTransport(UnixDomainSocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
+        return SocketTransport.connect(this, remote, protocolFactory);
+    }
+
+    @Override
+    protected Server makeUnixServer(UnixDomainSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        checkClosed();
+        return new StreamServer(this, local, protocolFactory);
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
@@ -20,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP connection on the loop's selector (asyncio's {@code _SelectorSocketTransport}).
+ * A stream connection (TCP or Unix-domain) on the loop's selector (asyncio's
+ * {@code _SelectorSocketTransport}).
  *
  * <p>Reads go into the loop's one shared read buffer (no garbage per read). Writes go straight to
  * the socket while nothing is buffered; the rest is copied into {@code pending} and flushed on
@@ -340,14 +343,17 @@ final class SocketTransport implements Transport, SelectorHandler {
     }
 
     /** Connects to {@code remote} and makes the transport once connected. */
-    static Future<Transport> connect(SelectorEventLoop loop, InetSocketAddress remote,
+    static Future<Transport> connect(SelectorEventLoop loop, SocketAddress remote,
             Supplier<? extends Protocol> protocolFactory) {
         Future<Transport> result = loop.createFuture();
         SocketChannel channel = null;
         try {
-            channel = SocketChannel.open();
+            boolean inet = remote instanceof InetSocketAddress;
+            channel = inet ? SocketChannel.open() : SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (inet) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             if (channel.connect(remote)) {
                 new SocketTransport(loop, channel, protocolFactory.get()).start(null, result);
             } else {

@@ -306,6 +306,35 @@ class TcpTest extends LoopTestSupport {
     }
 
     @Test
+    void aUnixDomainEchoWorksAndClosingTheServerRemovesItsSocketFile(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) {
+        java.nio.file.Path socketFile = dir.resolve("echo.sock");
+        String echoed = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = Async.await(loop.createUnixServer(Echo::new, socketFile));
+            assertTrue(java.nio.file.Files.exists(socketFile));
+            Connection<Collector> client = Async.await(loop.createUnixConnection(() -> new Collector(loop),
+                    socketFile));
+            client.transport().write(ByteBuffer.wrap("over a unix socket".getBytes(StandardCharsets.UTF_8)));
+            Async.await(client.protocol().receivedAtLeast(18));
+            client.transport().close();
+            Async.await(client.protocol().lost);
+            server.close();
+            return client.protocol().text.toString();
+        }));
+        assertEquals("over a unix socket", echoed);
+        assertFalse(java.nio.file.Files.exists(socketFile), "the socket file outlived the server");
+    }
+
+    @Test
+    void anUnknownHostFailsWithUnknownHostExceptionNamingIt() {
+        Future<Connection<Collector>> attempt = loop.createConnection(() -> new Collector(loop),
+                "no-such-host.invalid", 80);
+        assertThrows(Exception.class, () -> loop.runUntilComplete(attempt));
+        java.net.UnknownHostException e = assertInstanceOf(java.net.UnknownHostException.class, attempt.exception());
+        assertEquals("cannot resolve host 'no-such-host.invalid'", e.getMessage());
+    }
+
+    @Test
     void badPortsAreRejectedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loop.createConnection(() -> new Collector(loop), "127.0.0.1", 0));

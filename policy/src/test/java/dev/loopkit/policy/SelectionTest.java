@@ -75,8 +75,8 @@ class SelectionTest extends PolicyTestSupport {
         assertEquals("lacks [udp]", verdictOf(udp, "tcp-only").reason());
 
         ProviderSelectionException unix = assertThrows(ProviderSelectionException.class,
-                () -> isolated().requireCapabilities("unix").build().selection());
-        assertTrue(unix.getMessage().startsWith("No available provider declares the required capabilities [unix]"),
+                () -> isolated().requireCapabilities("subprocess").build().selection());
+        assertTrue(unix.getMessage().startsWith("No available provider declares the required capabilities [subprocess]"),
                 unix.getMessage());
 
         ProviderSelectionException named = assertThrows(ProviderSelectionException.class,

@@ -21,7 +21,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -147,7 +149,7 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     protected Future<Transport> makeSocketTransport(InetSocketAddress remote,
             Supplier<? extends Protocol> protocolFactory) {
-        return failed(unsupported("TCP connections"));
+        return failed(unsupported("TCP connections", Capabilities.TCP));
     }
 
     /**
@@ -163,7 +165,34 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
-        throw unsupported("TCP servers");
+        throw unsupported("TCP servers", Capabilities.TCP);
+    }
+
+    /**
+     * Connects a Unix-domain stream socket to {@code remote}, like {@link #makeSocketTransport}.
+     * The default implementation refuses: override it and declare capability {@code unix}.
+     *
+     * @param remote the socket file's address; never null
+     * @param protocolFactory makes the protocol once connected; never null
+     * @return a future of this loop, failed with the connect error if it does not connect
+     */
+    protected Future<Transport> makeUnixSocketTransport(UnixDomainSocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
+        return failed(unsupported("Unix-domain connections", Capabilities.UNIX));
+    }
+
+    /**
+     * Binds a listening Unix-domain socket to {@code local}, like {@link #makeServer}. The default
+     * implementation refuses: override it and declare capability {@code unix}.
+     *
+     * @param local the socket file's address; never null
+     * @param protocolFactory makes each connection's protocol; never null
+     * @return the serving server
+     * @throws IOException if the socket cannot be bound
+     */
+    protected Server makeUnixServer(UnixDomainSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        throw unsupported("Unix-domain servers", Capabilities.UNIX);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -465,6 +494,43 @@ public abstract class BaseEventLoop implements EventLoop {
         return result;
     }
 
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(path, "path");
+        checkClosed();
+        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
+        makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory).addDoneCallback(attempt -> {
+            if (result.done()) {
+                if (!attempt.cancelled() && attempt.exception() == null) {
+                    attempt.result().abort();
+                }
+            } else if (attempt.cancelled() || attempt.exception() != null) {
+                result.setException(attempt.cancelled() ? new CancelledException("connection attempt cancelled")
+                        : attempt.exception());
+            } else {
+                @SuppressWarnings("unchecked")
+                P protocol = (P) attempt.result().getProtocol();
+                result.setResult(new Connection<>(attempt.result(), protocol));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(path, "path");
+        checkClosed();
+        try {
+            BuiltinFuture<Server> result = new BuiltinFuture<>(this);
+            result.setResult(makeUnixServer(UnixDomainSocketAddress.of(path), protocolFactory));
+            return result;
+        } catch (IOException | RuntimeException e) {
+            return failed(e);
+        }
+    }
+
     /** Tries each address in turn (asyncio's create_connection loop); the last error wins. */
     private <P extends Protocol> void connectInTurn(InetAddress[] addresses, int index, int port,
             Supplier<P> protocolFactory, BuiltinFuture<Connection<P>> result, Throwable previous) {
@@ -527,9 +593,9 @@ public abstract class BaseEventLoop implements EventLoop {
         return future;
     }
 
-    private UnsupportedOperationException unsupported(String what) {
+    private UnsupportedOperationException unsupported(String what, String capability) {
         return new UnsupportedOperationException(getClass().getName() + " does not support " + what
-                + " (its provider lacks capability '" + Capabilities.TCP + "')");
+                + " (its provider lacks capability '" + capability + "')");
     }
 
     // ---------------------------------------------------------------------------------------

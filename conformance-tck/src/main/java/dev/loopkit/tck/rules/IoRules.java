@@ -37,8 +37,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * IO: TCP transports and protocols (asyncio's create_connection, create_server, selector
- * transports). Optional: run only for providers declaring capability {@code tcp}.
+ * IO: stream transports and protocols (asyncio's create_connection, create_server, selector
+ * transports). Optional: run only for providers declaring capability {@code tcp} (IO-14:
+ * {@code unix}).
  */
 public final class IoRules implements RuleGroup {
 
@@ -51,7 +52,7 @@ public final class IoRules implements RuleGroup {
 
     @Override
     public String title() {
-        return "Network I/O (TCP)";
+        return "Network I/O";
     }
 
     private static Connection<Recorder> connect(EventLoop loop, int port) {
@@ -312,6 +313,30 @@ public final class IoRules implements RuleGroup {
                             assertEquals("protocol bug", cause.getMessage());
                             assertEquals(1, reported.size());
                             assertEquals("protocol bug", reported.get(0).exception().getMessage());
+                        }),
+                optional("IO-14", Capabilities.UNIX, "a Unix-domain echo works, and closing the server removes"
+                        + " its socket file", "create_unix_server / create_unix_connection (3.13 unlinks)", tck -> {
+                            EventLoop loop = tck.loop();
+                            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("loopkit-tck");
+                            java.nio.file.Path socketFile = dir.resolve("echo.sock");
+                            try {
+                                assertEquals(7L, loop.runUntilComplete(Coroutines.of(() -> {
+                                    Server server = Async.await(loop.createUnixServer(IoProtocols.Echo::new,
+                                            socketFile));
+                                    Connection<Recorder> client = Async.await(loop.createUnixConnection(
+                                            () -> new Recorder(loop), socketFile));
+                                    client.transport().write(ByteBuffer.wrap(new byte[7]));
+                                    long got = Async.await(client.protocol().receivedAtLeast(7));
+                                    client.transport().close();
+                                    server.close();
+                                    return got;
+                                })));
+                                assertFalse(java.nio.file.Files.exists(socketFile), "the socket file outlived the"
+                                        + " server");
+                            } finally {
+                                java.nio.file.Files.deleteIfExists(socketFile);
+                                java.nio.file.Files.deleteIfExists(dir);
+                            }
                         }));
     }
 }

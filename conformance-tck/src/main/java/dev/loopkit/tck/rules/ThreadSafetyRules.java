@@ -94,26 +94,18 @@ public final class ThreadSafetyRules implements RuleGroup {
                         "BaseEventLoop._check_thread", tck -> {
                             EventLoop loop = tck.loop();
                             loop.setDebug(true);
-                            CountDownLatch running = new CountDownLatch(1);
-                            Semaphore done = new Semaphore(0);
                             Throwable[] failure = new Throwable[1];
-                            loop.callSoon(running::countDown);
-                            Thread.ofPlatform().daemon().start(() -> {
-                                awaitQuietly(running);
-                                failure[0] = Expect.thrownBy(() -> loop.callSoon(() -> { }));
-                                done.release();
+                            // The loop thread waits inside a callback while the other thread calls in:
+                            // the loop is running, and neither timers nor wake-ups are involved.
+                            loop.callSoon(() -> {
+                                Semaphore done = new Semaphore(0);
+                                Thread.ofPlatform().daemon().start(() -> {
+                                    failure[0] = Expect.thrownBy(() -> loop.callSoon(() -> { }));
+                                    done.release();
+                                });
+                                done.acquireUninterruptibly();
+                                loop.stop();
                             });
-                            // Poll with a timer rather than depend on callSoonThreadsafe's wake-up,
-                            // which TS-02 and TS-03 check on their own.
-                            Runnable[] poll = new Runnable[1];
-                            poll[0] = () -> {
-                                if (done.tryAcquire()) {
-                                    loop.stop();
-                                } else {
-                                    loop.callLater(Duration.ofMillis(1), poll[0]);
-                                }
-                            };
-                            loop.callSoon(poll[0]);
                             loop.runForever();
                             assertTrue(failure[0] instanceof IllegalStateException,
                                     "callSoon from another thread did not fail: " + failure[0]);

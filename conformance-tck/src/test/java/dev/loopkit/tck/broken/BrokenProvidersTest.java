@@ -81,7 +81,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
         expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "EH-01", "EH-04");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
-                "SC-11", "SC-12", "TS-05", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
+                "SC-11", "SC-12", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
         expect(BrokenProviders.DebugWithoutChecks::new, "TS-05");
         expect(BrokenProviders.SlowThresholdIgnored::new, "EH-09");
         expect(BrokenProviders.ExecutorOutlivesClose::new, "EX-04", "EX-05");

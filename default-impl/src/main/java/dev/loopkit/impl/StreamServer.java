@@ -7,6 +7,7 @@ import dev.loopkit.api.Server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -15,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A listening TCP socket on the loop's selector; each accepted connection becomes a {@link SocketTransport}. */
-final class TcpServer implements Server, SelectorHandler {
+/**
+ * A listening stream socket (TCP or Unix-domain) on the loop's selector; each accepted connection
+ * becomes a {@link SocketTransport}. Closing a Unix-domain server removes its socket file.
+ */
+final class StreamServer implements Server, SelectorHandler {
 
     /** Accepts at most this many connections per readiness, so one busy listener cannot starve the loop. */
     private static final int ACCEPTS_PER_EVENT = 128;
@@ -28,14 +32,18 @@ final class TcpServer implements Server, SelectorHandler {
     private final Future<Void> closed;
     private final SelectionKey key;
 
-    TcpServer(SelectorEventLoop loop, InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+    StreamServer(SelectorEventLoop loop, SocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
         this.loop = loop;
         this.protocolFactory = protocolFactory;
         this.closed = loop.createFuture();
-        ServerSocketChannel opened = ServerSocketChannel.open();
+        boolean inet = local instanceof InetSocketAddress;
+        ServerSocketChannel opened = inet ? ServerSocketChannel.open()
+                : ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (inet) {
+                opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
             opened.bind(local, 1024);
             opened.configureBlocking(false);
             this.address = opened.getLocalAddress();
@@ -63,7 +71,9 @@ final class TcpServer implements Server, SelectorHandler {
             }
             try {
                 accepted.configureBlocking(false);
-                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (address instanceof InetSocketAddress) {
+                    accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 new SocketTransport(loop, accepted, protocolFactory.get()).start(null, null);
             } catch (IOException | RuntimeException e) {
                 SocketTransport.closeQuietly(accepted);
@@ -80,6 +90,7 @@ final class TcpServer implements Server, SelectorHandler {
         }
         key.cancel();
         SocketTransport.closeQuietly(channel);
+        removeSocketFile();
         if (!closed.done()) {
             closed.setResult(null);
         }
@@ -88,6 +99,18 @@ final class TcpServer implements Server, SelectorHandler {
     @Override
     public void closeForShutdown() {
         SocketTransport.closeQuietly(channel);
+        removeSocketFile();
+    }
+
+    private void removeSocketFile() {
+        if (address instanceof java.net.UnixDomainSocketAddress unix) {
+            try {
+                java.nio.file.Files.deleteIfExists(unix.getPath());
+            } catch (IOException e) {
+                org.slf4j.LoggerFactory.getLogger(StreamServer.class).warn("Cannot remove socket file {}",
+                        unix.getPath(), e);
+            }
+        }
     }
 
     @Override
@@ -107,6 +130,6 @@ final class TcpServer implements Server, SelectorHandler {
 
     @Override
     public String toString() {
-        return "TcpServer[" + address + (isServing() ? "" : ", closed") + "]";
+        return "StreamServer[" + address + (isServing() ? "" : ", closed") + "]";
     }
 }
