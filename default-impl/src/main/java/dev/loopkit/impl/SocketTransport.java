@@ -1,5 +1,6 @@
 package dev.loopkit.impl;
 
+import dev.loopkit.api.BufferedProtocol;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * A stream connection (TCP or Unix-domain) on the loop's selector (asyncio's
  * {@code _SelectorSocketTransport}).
  *
- * <p>Reads go into the loop's one shared read buffer (no garbage per read). Writes go straight to
+ * <p>Reads go into the loop's one shared read buffer (no garbage per read), or straight into the
+ * buffer a {@link BufferedProtocol} lends. Writes go straight to
  * the socket while nothing is buffered; the rest is copied into {@code pending} and flushed on
  * {@code OP_WRITE}, pausing the protocol above the high water mark. Loop thread only.
  */
@@ -88,8 +90,25 @@ final class SocketTransport implements Transport, SelectorHandler {
     }
 
     private void read() {
-        ByteBuffer buffer = loop.readBuffer();
-        buffer.clear();
+        ByteBuffer buffer;
+        if (protocol instanceof BufferedProtocol lender) {
+            ByteBuffer[] lent = new ByteBuffer[1];
+            callProtocol("getBuffer", () -> lent[0] = lender.getBuffer(loop.readBuffer().capacity()));
+            if (closed) {
+                return;
+            }
+            buffer = lent[0];
+            if (buffer == null || !buffer.hasRemaining() || buffer.isReadOnly()) {
+                callProtocol("getBuffer", () -> {
+                    throw new IllegalStateException("getBuffer() returned " + (lent[0] == null ? "null"
+                            : "a buffer with no room to write") + "; return a writable buffer with remaining() > 0");
+                });
+                return;
+            }
+        } else {
+            buffer = loop.readBuffer();
+            buffer.clear();
+        }
         int count;
         try {
             count = channel.read(buffer);
@@ -97,7 +116,9 @@ final class SocketTransport implements Transport, SelectorHandler {
             fatal(e);
             return;
         }
-        if (count > 0) {
+        if (count > 0 && protocol instanceof BufferedProtocol lender) {
+            callProtocol("bufferUpdated", () -> lender.bufferUpdated(count));
+        } else if (count > 0) {
             buffer.flip();
             callProtocol("dataReceived", () -> protocol.dataReceived(buffer));
         } else if (count < 0) {

@@ -335,6 +335,47 @@ class TcpTest extends LoopTestSupport {
     }
 
     @Test
+    void aBufferedProtocolReceivesIntoItsOwnBuffer() {
+        byte[] payload = new byte[1024 * 1024];
+        new Random(3).nextBytes(payload);
+        final class Lender implements dev.loopkit.api.BufferedProtocol {
+            final ByteBuffer into = ByteBuffer.allocate(payload.length);
+            final Future<Void> full = loop.createFuture();
+            int updates;
+
+            @Override
+            public ByteBuffer getBuffer(int sizeHint) {
+                return into.slice(into.position(), Math.min(sizeHint, into.remaining()));
+            }
+
+            @Override
+            public void bufferUpdated(int count) {
+                updates++;
+                into.position(into.position() + count);
+                if (!into.hasRemaining()) {
+                    full.setResult(null);
+                }
+            }
+
+            @Override
+            public void dataReceived(ByteBuffer data) {
+                throw new AssertionError("a buffered protocol must not get dataReceived");
+            }
+        }
+        Lender lender = loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Connection<Lender> client = Async.await(loop.createConnection(Lender::new, "127.0.0.1", port(server)));
+            client.transport().write(ByteBuffer.wrap(payload));
+            Async.await(client.protocol().full);
+            client.transport().close();
+            server.close();
+            return client.protocol();
+        }));
+        assertArrayEquals(payload, lender.into.array());
+        assertTrue(lender.updates > 0);
+    }
+
+    @Test
     void badPortsAreRejectedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loop.createConnection(() -> new Collector(loop), "127.0.0.1", 0));
