@@ -252,6 +252,21 @@ public interface EventLoop extends AutoCloseable {
     Future<Server> createUnixServer(java.util.function.Supplier<? extends Protocol> protocolFactory,
             java.nio.file.Path path);
 
+    /**
+     * Opens a UDP endpoint (asyncio's {@code create_datagram_endpoint}) bound to {@code local}
+     * and, when {@code remote} is given, connected to it.
+     *
+     * @param protocolFactory makes the endpoint's protocol; never null
+     * @param local a resolved address to bind (port 0 picks one), or null for any
+     * @param remote a resolved address to connect to, or null
+     * @return a future of this loop with the endpoint; it fails with the bind or connect error,
+     *     or an {@link UnsupportedOperationException} if the loop lacks capability {@code udp}
+     * @throws IllegalArgumentException if both addresses are null, or one is unresolved
+     */
+    <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+            java.util.function.Supplier<P> protocolFactory, java.net.InetSocketAddress local,
+            java.net.InetSocketAddress remote);
+
     // ---------------------------------------------------------------------------------------
     // Error handling
 

@@ -1,5 +1,8 @@
 package dev.loopkit.impl;
 
+import dev.loopkit.api.DatagramProtocol;
+import dev.loopkit.api.DatagramTransport;
+import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
@@ -15,13 +18,14 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default loop: {@link BaseEventLoop}'s behaviour on a {@link Selector} that it owns, with
- * TCP and Unix-domain connections and servers on non-blocking channels. It starts no thread of its own;
+ * TCP and Unix-domain connections and servers and UDP endpoints on non-blocking channels. It starts no thread of its own;
  * {@link #close()} closes every channel it owns and the selector.
  *
  * <p>Thread-safety: as {@link dev.loopkit.api.EventLoop}.
@@ -84,6 +88,29 @@ public final class SelectorEventLoop extends BaseEventLoop {
         return channel.register(selector, ops, handler);
     }
 
+    /**
+     * Calls a protocol method; one that throws is reported to the exception handler
+     * (asyncio's "Fatal error: protocol...call failed.").
+     *
+     * @return false if it threw
+     */
+    boolean callProtocol(String method, Object transport, Object protocol, Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            callExceptionHandler(new ExceptionContext("Fatal error: protocol." + method + "() call failed.", t, null,
+                    null, null, Map.of("transport", transport, "protocol", protocol)));
+            lastProtocolFailure = t;
+            return false;
+        }
+    }
+
+    /** What the last failed {@link #callProtocol} threw. Loop thread only. */
+    Throwable lastProtocolFailure;
+
     /** The loop's shared read buffer. Loop thread only. */
     ByteBuffer readBuffer() {
         return readBuffer;
@@ -105,6 +132,13 @@ public final class SelectorEventLoop extends BaseEventLoop {
             throws IOException {
         checkClosed();
         return new StreamServer(this, local, protocolFactory);
+    }
+
+    @Override
+    protected DatagramTransport makeDatagramTransport(Supplier<? extends DatagramProtocol> protocolFactory,
+            InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        checkClosed();
+        return UdpTransport.open(this, protocolFactory, local, remote);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.loopkit.impl;
 
 import dev.loopkit.api.BufferedProtocol;
-import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Transport;
@@ -16,7 +15,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -340,21 +338,13 @@ final class SocketTransport implements Transport, SelectorHandler {
         }
     }
 
-    /** A protocol that throws breaks its connection (asyncio: "Fatal error: protocol...call failed"). */
+    /** A protocol that throws breaks its connection, with what it threw as the cause. */
     private void callProtocol(String method, Runnable call) {
-        try {
-            call.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
-        } catch (Throwable t) {
-            loop.callExceptionHandler(new ExceptionContext("Fatal error: protocol." + method + "() call failed.",
-                    t, null, null, null, Map.of("transport", this, "protocol", protocol)));
-            if (!closed && !method.equals("connectionLost")) {
-                closing = true;
-                pending.clear();
-                buffered = 0;
-                finish(t);
-            }
+        if (!loop.callProtocol(method, this, protocol, call) && !closed && !method.equals("connectionLost")) {
+            closing = true;
+            pending.clear();
+            buffered = 0;
+            finish(loop.lastProtocolFailure);
         }
     }
 

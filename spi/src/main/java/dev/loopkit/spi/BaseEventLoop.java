@@ -4,6 +4,9 @@ import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Connection;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.DatagramEndpoint;
+import dev.loopkit.api.DatagramProtocol;
+import dev.loopkit.api.DatagramTransport;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
@@ -193,6 +196,22 @@ public abstract class BaseEventLoop implements EventLoop {
     protected Server makeUnixServer(UnixDomainSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
         throw unsupported("Unix-domain servers", Capabilities.UNIX);
+    }
+
+    /**
+     * Opens a UDP endpoint bound to {@code local} (or any address) and connected to
+     * {@code remote} when given (asyncio's {@code _make_datagram_transport}). The default
+     * implementation refuses: override it and declare capability {@code udp}.
+     *
+     * @param protocolFactory makes the endpoint's protocol; never null
+     * @param local the address to bind, or null
+     * @param remote the address to connect to, or null
+     * @return the endpoint's transport, its protocol's {@code connectionMade} scheduled
+     * @throws IOException if the socket cannot be bound or connected
+     */
+    protected DatagramTransport makeDatagramTransport(Supplier<? extends DatagramProtocol> protocolFactory,
+            InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        throw unsupported("UDP endpoints", Capabilities.UDP);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -525,6 +544,32 @@ public abstract class BaseEventLoop implements EventLoop {
         try {
             BuiltinFuture<Server> result = new BuiltinFuture<>(this);
             result.setResult(makeUnixServer(UnixDomainSocketAddress.of(path), protocolFactory));
+            return result;
+        } catch (IOException | RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    @Override
+    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        if (local == null && remote == null) {
+            throw new IllegalArgumentException("give a local address, a remote address, or both");
+        }
+        for (InetSocketAddress address : new InetSocketAddress[] {local, remote}) {
+            if (address != null && address.isUnresolved()) {
+                throw new IllegalArgumentException("unresolved address " + address
+                        + ": pass a resolved InetSocketAddress (e.g. new InetSocketAddress(\"127.0.0.1\", port))");
+            }
+        }
+        checkClosed();
+        try {
+            DatagramTransport transport = makeDatagramTransport(protocolFactory, local, remote);
+            @SuppressWarnings("unchecked")
+            P protocol = (P) transport.getProtocol();
+            BuiltinFuture<DatagramEndpoint<P>> result = new BuiltinFuture<>(this);
+            result.setResult(new DatagramEndpoint<>(transport, protocol));
             return result;
         } catch (IOException | RuntimeException e) {
             return failed(e);

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopkit.api.Async;
 import dev.loopkit.api.Connection;
 import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.DatagramEndpoint;
+import dev.loopkit.api.DatagramProtocol;
+import dev.loopkit.api.DatagramTransport;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
@@ -29,7 +32,9 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +44,7 @@ import java.util.Random;
 /**
  * IO: stream transports and protocols (asyncio's create_connection, create_server, selector
  * transports). Optional: run only for providers declaring capability {@code tcp} (IO-14:
- * {@code unix}).
+ * {@code unix}, IO-15: {@code udp}).
  */
 public final class IoRules implements RuleGroup {
 
@@ -337,6 +342,44 @@ public final class IoRules implements RuleGroup {
                                 java.nio.file.Files.deleteIfExists(socketFile);
                                 java.nio.file.Files.deleteIfExists(dir);
                             }
+                        }),
+                optional("IO-15", Capabilities.UDP, "a datagram makes a round trip between two UDP endpoints",
+                        "create_datagram_endpoint", tck -> {
+                            EventLoop loop = tck.loop();
+                            String reply = loop.runUntilComplete(Coroutines.of(() -> {
+                                Future<String> answered = loop.createFuture();
+                                DatagramEndpoint<DatagramProtocol> server = Async.await(loop.createDatagramEndpoint(
+                                        () -> new DatagramProtocol() {
+                                            private DatagramTransport transport;
+
+                                            @Override
+                                            public void connectionMade(DatagramTransport made) {
+                                                transport = made;
+                                            }
+
+                                            @Override
+                                            public void datagramReceived(ByteBuffer data, SocketAddress sender) {
+                                                transport.sendTo(data, sender);
+                                            }
+                                        }, new InetSocketAddress("127.0.0.1", 0), null));
+                                InetSocketAddress target = (InetSocketAddress) server.transport().getExtraInfo("sockname");
+                                DatagramEndpoint<DatagramProtocol> client = Async.await(loop.createDatagramEndpoint(
+                                        () -> new DatagramProtocol() {
+                                            @Override
+                                            public void datagramReceived(ByteBuffer data, SocketAddress sender) {
+                                                if (!answered.done()) {
+                                                    answered.setResult(StandardCharsets.UTF_8.decode(data).toString());
+                                                }
+                                            }
+                                        }, new InetSocketAddress("127.0.0.1", 0), null));
+                                client.transport().sendTo(ByteBuffer.wrap("ping".getBytes(StandardCharsets.UTF_8)),
+                                        target);
+                                String got = Async.await(answered);
+                                client.transport().close();
+                                server.transport().close();
+                                return got;
+                            }));
+                            assertEquals("ping", reply);
                         }));
     }
 }

@@ -1,0 +1,45 @@
+package dev.loopkit.api;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * Callbacks of a datagram endpoint (asyncio's {@code DatagramProtocol}), called on the loop's
+ * thread. Every method has an empty default.
+ */
+public interface DatagramProtocol {
+
+    /**
+     * The endpoint is ready.
+     *
+     * @param transport the endpoint's transport; never null
+     */
+    default void connectionMade(DatagramTransport transport) {
+    }
+
+    /**
+     * A datagram arrived. The buffer belongs to the loop and is reused after this call returns.
+     *
+     * @param data the datagram, between position and limit; never null
+     * @param sender where it came from; never null
+     */
+    default void datagramReceived(ByteBuffer data, SocketAddress sender) {
+    }
+
+    /**
+     * A send or receive failed (an ICMP port unreachable on a connected endpoint, say); the
+     * endpoint stays open.
+     *
+     * @param error what failed; never null
+     */
+    default void errorReceived(Exception error) {
+    }
+
+    /**
+     * The endpoint is closed.
+     *
+     * @param cause why, or null for a regular close
+     */
+    default void connectionLost(Throwable cause) {
+    }
+}

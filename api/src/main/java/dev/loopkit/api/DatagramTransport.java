@@ -1,0 +1,40 @@
+package dev.loopkit.api;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/** A datagram endpoint's sending side (asyncio's {@code DatagramTransport}). Loop thread only. */
+public interface DatagramTransport {
+
+    /**
+     * Sends one datagram of the remaining bytes of {@code data}.
+     *
+     * @param data the datagram; never null
+     * @param target where to send it, or null for the endpoint's remote address
+     * @throws IllegalStateException if the transport is closing
+     * @throws IllegalArgumentException if {@code target} is null and the endpoint has no remote
+     *     address
+     */
+    void sendTo(ByteBuffer data, SocketAddress target);
+
+    /** Closes the endpoint once queued datagrams are sent. */
+    void close();
+
+    /** Closes the endpoint at once, dropping queued datagrams. */
+    void abort();
+
+    /** Returns true once the endpoint is closing. */
+    boolean isClosing();
+
+    /** Returns the protocol this transport calls. */
+    DatagramProtocol getProtocol();
+
+    /**
+     * Returns optional information: {@code "sockname"}, {@code "peername"} (connected endpoints)
+     * and {@code "socket"}, or null.
+     *
+     * @param name the information's name; never null
+     * @return the value, or null
+     */
+    Object getExtraInfo(String name);
+}

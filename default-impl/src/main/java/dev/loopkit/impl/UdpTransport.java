@@ -1,0 +1,214 @@
+package dev.loopkit.impl;
+
+import dev.loopkit.api.DatagramProtocol;
+import dev.loopkit.api.DatagramTransport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A UDP endpoint on the loop's selector (asyncio's {@code _SelectorDatagramTransport}). Datagrams
+ * arrive in the loop's shared read buffer; a datagram the socket cannot take at once is queued
+ * and sent on {@code OP_WRITE}. Loop thread only.
+ */
+final class UdpTransport implements DatagramTransport, SelectorHandler {
+
+    /** Receives at most this many datagrams per readiness, so one busy endpoint cannot starve the loop. */
+    private static final int RECEIVES_PER_EVENT = 64;
+
+    private record Outgoing(ByteBuffer data, SocketAddress target) {
+    }
+
+    private final SelectorEventLoop loop;
+    private final DatagramChannel channel;
+    private final DatagramProtocol protocol;
+    private final SocketAddress remote;
+    private final SocketAddress local;
+    private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
+    private SelectionKey key;
+    private boolean started;
+    private boolean closing;
+    private boolean closed;
+
+    private UdpTransport(SelectorEventLoop loop, DatagramChannel channel, DatagramProtocol protocol,
+            SocketAddress remote) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
+        this.remote = remote;
+        this.local = channel.getLocalAddress();
+    }
+
+    static UdpTransport open(SelectorEventLoop loop, Supplier<? extends DatagramProtocol> protocolFactory,
+            InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.configureBlocking(false);
+            channel.bind(local);
+            if (remote != null) {
+                channel.connect(remote);
+            }
+            UdpTransport transport = new UdpTransport(loop, channel, protocolFactory.get(), remote);
+            transport.key = loop.register(channel, 0, transport);
+            loop.callSoon(() -> loop.callProtocol("connectionMade", transport, transport.protocol,
+                    () -> transport.protocol.connectionMade(transport)));
+            loop.callSoon(() -> {
+                transport.started = true;
+                transport.updateInterest();
+            });
+            return transport;
+        } catch (IOException | RuntimeException e) {
+            SocketTransport.closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    @Override
+    public void onReady(SelectionKey ready) {
+        if (ready.isValid() && ready.isWritable()) {
+            flush();
+        }
+        if (ready.isValid() && ready.isReadable()) {
+            receive();
+        }
+    }
+
+    private void receive() {
+        for (int i = 0; i < RECEIVES_PER_EVENT && !closed; i++) {
+            ByteBuffer buffer = loop.readBuffer();
+            buffer.clear();
+            SocketAddress sender;
+            try {
+                sender = channel.receive(buffer);
+            } catch (IOException e) {
+                loop.callProtocol("errorReceived", this, protocol, () -> protocol.errorReceived(e));
+                return;
+            }
+            if (sender == null) {
+                return;
+            }
+            buffer.flip();
+            loop.callProtocol("datagramReceived", this, protocol, () -> protocol.datagramReceived(buffer, sender));
+        }
+    }
+
+    @Override
+    public void sendTo(ByteBuffer data, SocketAddress target) {
+        Objects.requireNonNull(data, "data");
+        if (closing) {
+            throw new IllegalStateException("sendTo() on a closing datagram transport");
+        }
+        if (target == null && remote == null) {
+            throw new IllegalArgumentException("no target: this endpoint has no remote address, pass one");
+        }
+        if (pending.isEmpty() && send(data, target)) {
+            return;
+        }
+        pending.add(new Outgoing(ByteBuffer.allocate(data.remaining()).put(data).flip(), target));
+        updateInterest();
+    }
+
+    /** Returns false if the socket could not take the datagram now (it stays unsent). */
+    private boolean send(ByteBuffer data, SocketAddress target) {
+        try {
+            int sent = target == null ? channel.write(data) : channel.send(data, target);
+            return sent > 0 || !data.hasRemaining();
+        } catch (IOException e) {
+            loop.callProtocol("errorReceived", this, protocol, () -> protocol.errorReceived(e));
+            return true;
+        }
+    }
+
+    private void flush() {
+        while (!pending.isEmpty()) {
+            Outgoing next = pending.peek();
+            if (!send(next.data(), next.target())) {
+                break;
+            }
+            pending.poll();
+        }
+        if (pending.isEmpty() && closing) {
+            finish(null);
+            return;
+        }
+        updateInterest();
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        updateInterest();
+        if (pending.isEmpty()) {
+            loop.callSoon(() -> finish(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        closing = true;
+        pending.clear();
+        finish(null);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public DatagramProtocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        return switch (Objects.requireNonNull(name, "name")) {
+            case "sockname" -> local;
+            case "peername" -> remote;
+            case "socket" -> channel;
+            default -> null;
+        };
+    }
+
+    @Override
+    public void closeForShutdown() {
+        closing = true;
+        closed = true;
+        key.cancel();
+        SocketTransport.closeQuietly(channel);
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = (started && !closing ? SelectionKey.OP_READ : 0) | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    private void finish(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        key.cancel();
+        SocketTransport.closeQuietly(channel);
+        loop.callSoon(() -> loop.callProtocol("connectionLost", this, protocol, () -> protocol.connectionLost(cause)));
+    }
+
+    @Override
+    public String toString() {
+        return "UdpTransport[" + local + (remote != null ? " -> " + remote : "") + (closing ? ", closing" : "") + "]";
+    }
+}
