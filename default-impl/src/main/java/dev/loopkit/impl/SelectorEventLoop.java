@@ -92,24 +92,20 @@ public final class SelectorEventLoop extends BaseEventLoop {
      * Calls a protocol method; one that throws is reported to the exception handler
      * (asyncio's "Fatal error: protocol...call failed.").
      *
-     * @return false if it threw
+     * @return what it threw, or null
      */
-    boolean callProtocol(String method, Object transport, Object protocol, Runnable call) {
+    Throwable callProtocol(String method, Object transport, Object protocol, Runnable call) {
         try {
             call.run();
-            return true;
+            return null;
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable t) {
             callExceptionHandler(new ExceptionContext("Fatal error: protocol." + method + "() call failed.", t, null,
                     null, null, Map.of("transport", transport, "protocol", protocol)));
-            lastProtocolFailure = t;
-            return false;
+            return t;
         }
     }
-
-    /** What the last failed {@link #callProtocol} threw. Loop thread only. */
-    Throwable lastProtocolFailure;
 
     /** The loop's shared read buffer. Loop thread only. */
     ByteBuffer readBuffer() {

@@ -340,11 +340,12 @@ final class SocketTransport implements Transport, SelectorHandler {
 
     /** A protocol that throws breaks its connection, with what it threw as the cause. */
     private void callProtocol(String method, Runnable call) {
-        if (!loop.callProtocol(method, this, protocol, call) && !closed && !method.equals("connectionLost")) {
+        Throwable failure = loop.callProtocol(method, this, protocol, call);
+        if (failure != null && !closed && !method.equals("connectionLost")) {
             closing = true;
             pending.clear();
             buffered = 0;
-            finish(loop.lastProtocolFailure);
+            finish(failure);
         }
     }
 

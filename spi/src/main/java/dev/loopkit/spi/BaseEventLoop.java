@@ -44,6 +44,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -250,7 +251,7 @@ public abstract class BaseEventLoop implements EventLoop {
             throw new IllegalArgumentException("The future belongs to a different loop than the one it is run on: "
                     + future + " is bound to " + future.getLoop() + ", not " + this);
         }
-        java.util.function.Consumer<Future<T>> stopWhenDone = f -> stop();
+        Consumer<Future<T>> stopWhenDone = f -> stop();
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();
