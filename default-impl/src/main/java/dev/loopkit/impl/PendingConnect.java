@@ -28,7 +28,7 @@ final class PendingConnect implements SelectorHandler {
     public void onReady(SelectionKey key) {
         if (result.done()) {
             key.cancel();
-            SocketTransport.closeQuietly(channel);
+            ChannelTransport.closeQuietly(channel);
             return;
         }
         try {
@@ -38,13 +38,13 @@ final class PendingConnect implements SelectorHandler {
             new SocketTransport(loop, channel, protocolFactory.get()).start(key, result);
         } catch (IOException | RuntimeException e) {
             key.cancel();
-            SocketTransport.closeQuietly(channel);
+            ChannelTransport.closeQuietly(channel);
             result.setException(e);
         }
     }
 
     @Override
     public void closeForShutdown() {
-        SocketTransport.closeQuietly(channel);
+        ChannelTransport.closeQuietly(channel);
     }
 }

@@ -10,15 +10,12 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A stream connection (TCP or Unix-domain) on the loop's selector (asyncio's
@@ -29,31 +26,24 @@ import org.slf4j.LoggerFactory;
  * the socket while nothing is buffered; the rest is copied into {@code pending} and flushed on
  * {@code OP_WRITE}, pausing the protocol above the high water mark. Loop thread only.
  */
-final class SocketTransport implements Transport, SelectorHandler {
+final class SocketTransport extends ChannelTransport implements Transport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SocketTransport.class);
-
-    private final SelectorEventLoop loop;
-    private final SocketChannel channel;
+    private final SocketChannel socket;
     private final Protocol protocol;
     private final Object peer;
     private final Object local;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
-    private SelectionKey key;
     private int buffered;
     private int highWater = 64 * 1024;
     private int lowWater = 16 * 1024;
     private boolean reading = true;
-    private boolean started;
     private boolean writingPaused;
-    private boolean closing;
-    private boolean closed;
     private boolean eofRequested;
     private boolean eofWritten;
 
     SocketTransport(SelectorEventLoop loop, SocketChannel channel, Protocol protocol) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
+        super(loop, channel);
+        this.socket = channel;
         this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
         this.peer = channel.getRemoteAddress();
         this.local = channel.getLocalAddress();
@@ -109,7 +99,7 @@ final class SocketTransport implements Transport, SelectorHandler {
         }
         int count;
         try {
-            count = channel.read(buffer);
+            count = socket.read(buffer);
         } catch (IOException e) {
             fatal(e);
             return;
@@ -144,7 +134,7 @@ final class SocketTransport implements Transport, SelectorHandler {
         }
         if (pending.isEmpty()) {
             try {
-                channel.write(data);
+                socket.write(data);
             } catch (IOException e) {
                 fatal(e);
                 return;
@@ -166,7 +156,7 @@ final class SocketTransport implements Transport, SelectorHandler {
         try {
             while (!pending.isEmpty()) {
                 ByteBuffer head = pending.peek();
-                buffered -= channel.write(head);
+                buffered -= socket.write(head);
                 if (head.hasRemaining()) {
                     break;
                 }
@@ -206,7 +196,7 @@ final class SocketTransport implements Transport, SelectorHandler {
     private void shutdownOutput() {
         eofWritten = true;
         try {
-            channel.shutdownOutput();
+            socket.shutdownOutput();
         } catch (IOException e) {
             fatal(e);
         }
@@ -286,28 +276,16 @@ final class SocketTransport implements Transport, SelectorHandler {
         return switch (Objects.requireNonNull(name, "name")) {
             case "peername" -> peer;
             case "sockname" -> local;
-            case "socket" -> channel;
+            case "socket" -> socket;
             default -> null;
         };
     }
 
-    @Override
-    public void closeForShutdown() {
-        closing = true;
-        closed = true;
-        closeChannel();
-    }
-
     /** Interest follows state: read while reading and started, write while anything is pending. */
-    private void updateInterest() {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = (started && reading && !closing ? SelectionKey.OP_READ : 0)
+    @Override
+    int interestOps() {
+        return (started && reading && !closing ? SelectionKey.OP_READ : 0)
                 | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
     }
 
     /** A read or write failed (reset, say): drop everything and report it to the protocol. */
@@ -318,24 +296,9 @@ final class SocketTransport implements Transport, SelectorHandler {
         finish(error);
     }
 
-    private void finish(Throwable cause) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closeChannel();
-        loop.callSoon(() -> callProtocol("connectionLost", () -> protocol.connectionLost(cause)));
-    }
-
-    private void closeChannel() {
-        if (key != null) {
-            key.cancel();
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the channel to {} failed", peer, e);
-        }
+    @Override
+    void notifyLost(Throwable cause) {
+        callProtocol("connectionLost", () -> protocol.connectionLost(cause));
     }
 
     /** A protocol that throws breaks its connection, with what it threw as the cause. */
@@ -379,13 +342,4 @@ final class SocketTransport implements Transport, SelectorHandler {
         return result;
     }
 
-    static void closeQuietly(Channel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("Closing {} failed", channel, e);
-            }
-        }
-    }
 }

@@ -76,7 +76,7 @@ final class StreamServer implements Server, SelectorHandler {
                 }
                 new SocketTransport(loop, accepted, protocolFactory.get()).start(null, null);
             } catch (IOException | RuntimeException e) {
-                SocketTransport.closeQuietly(accepted);
+                ChannelTransport.closeQuietly(accepted);
                 loop.callExceptionHandler(new ExceptionContext("Cannot serve a connection accepted by " + address, e,
                         null, null, null, Map.of("server", this)));
             }
@@ -89,7 +89,7 @@ final class StreamServer implements Server, SelectorHandler {
             return;
         }
         key.cancel();
-        SocketTransport.closeQuietly(channel);
+        ChannelTransport.closeQuietly(channel);
         removeSocketFile();
         if (!closed.done()) {
             closed.setResult(null);
@@ -98,7 +98,7 @@ final class StreamServer implements Server, SelectorHandler {
 
     @Override
     public void closeForShutdown() {
-        SocketTransport.closeQuietly(channel);
+        ChannelTransport.closeQuietly(channel);
         removeSocketFile();
     }
 

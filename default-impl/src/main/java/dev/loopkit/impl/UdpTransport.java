@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * arrive in the loop's shared read buffer; a datagram the socket cannot take at once is queued
  * and sent on {@code OP_WRITE}. Loop thread only.
  */
-final class UdpTransport implements DatagramTransport, SelectorHandler {
+final class UdpTransport extends ChannelTransport implements DatagramTransport {
 
     /** Receives at most this many datagrams per readiness, so one busy endpoint cannot starve the loop. */
     private static final int RECEIVES_PER_EVENT = 64;
@@ -25,21 +25,16 @@ final class UdpTransport implements DatagramTransport, SelectorHandler {
     private record Outgoing(ByteBuffer data, SocketAddress target) {
     }
 
-    private final SelectorEventLoop loop;
-    private final DatagramChannel channel;
+    private final DatagramChannel datagrams;
     private final DatagramProtocol protocol;
     private final SocketAddress remote;
     private final SocketAddress local;
     private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
-    private SelectionKey key;
-    private boolean started;
-    private boolean closing;
-    private boolean closed;
 
     private UdpTransport(SelectorEventLoop loop, DatagramChannel channel, DatagramProtocol protocol,
             SocketAddress remote) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
+        super(loop, channel);
+        this.datagrams = channel;
         this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
         this.remote = remote;
         this.local = channel.getLocalAddress();
@@ -64,7 +59,7 @@ final class UdpTransport implements DatagramTransport, SelectorHandler {
             });
             return transport;
         } catch (IOException | RuntimeException e) {
-            SocketTransport.closeQuietly(channel);
+            closeQuietly(channel);
             throw e;
         }
     }
@@ -85,7 +80,7 @@ final class UdpTransport implements DatagramTransport, SelectorHandler {
             buffer.clear();
             SocketAddress sender;
             try {
-                sender = channel.receive(buffer);
+                sender = datagrams.receive(buffer);
             } catch (IOException e) {
                 loop.callProtocol("errorReceived", this, protocol, () -> protocol.errorReceived(e));
                 return;
@@ -117,7 +112,7 @@ final class UdpTransport implements DatagramTransport, SelectorHandler {
     /** Returns false if the socket could not take the datagram now (it stays unsent). */
     private boolean send(ByteBuffer data, SocketAddress target) {
         try {
-            int sent = target == null ? channel.write(data) : channel.send(data, target);
+            int sent = target == null ? datagrams.write(data) : datagrams.send(data, target);
             return sent > 0 || !data.hasRemaining();
         } catch (IOException e) {
             loop.callProtocol("errorReceived", this, protocol, () -> protocol.errorReceived(e));
@@ -174,37 +169,19 @@ final class UdpTransport implements DatagramTransport, SelectorHandler {
         return switch (Objects.requireNonNull(name, "name")) {
             case "sockname" -> local;
             case "peername" -> remote;
-            case "socket" -> channel;
+            case "socket" -> datagrams;
             default -> null;
         };
     }
 
     @Override
-    public void closeForShutdown() {
-        closing = true;
-        closed = true;
-        key.cancel();
-        SocketTransport.closeQuietly(channel);
+    int interestOps() {
+        return (started && !closing ? SelectionKey.OP_READ : 0) | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
     }
 
-    private void updateInterest() {
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        int ops = (started && !closing ? SelectionKey.OP_READ : 0) | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-    }
-
-    private void finish(Throwable cause) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        key.cancel();
-        SocketTransport.closeQuietly(channel);
-        loop.callSoon(() -> loop.callProtocol("connectionLost", this, protocol, () -> protocol.connectionLost(cause)));
+    @Override
+    void notifyLost(Throwable cause) {
+        loop.callProtocol("connectionLost", this, protocol, () -> protocol.connectionLost(cause));
     }
 
     @Override

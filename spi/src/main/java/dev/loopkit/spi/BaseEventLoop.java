@@ -475,16 +475,7 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         checkClosed();
         BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
-        resolve(host).addDoneCallback(resolved -> {
-            if (result.done()) {
-                return;
-            }
-            if (resolved.exception() != null) {
-                result.setException(resolved.exception());
-                return;
-            }
-            connectInTurn(resolved.result(), 0, port, protocolFactory, result, null);
-        });
+        whenResolved(host, result, addresses -> connectInTurn(addresses, 0, port, protocolFactory, result, null));
         return result;
     }
 
@@ -497,16 +488,9 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         checkClosed();
         BuiltinFuture<Server> result = new BuiltinFuture<>(this);
-        resolve(host).addDoneCallback(resolved -> {
-            if (result.done()) {
-                return;
-            }
-            if (resolved.exception() != null) {
-                result.setException(resolved.exception());
-                return;
-            }
+        whenResolved(host, result, addresses -> {
             try {
-                result.setResult(makeServer(new InetSocketAddress(resolved.result()[0], port), protocolFactory));
+                result.setResult(makeServer(new InetSocketAddress(addresses[0], port), protocolFactory));
             } catch (IOException | RuntimeException e) {
                 result.setException(e);
             }
@@ -605,6 +589,20 @@ public abstract class BaseEventLoop implements EventLoop {
                 error.addSuppressed(previous);
             }
             connectInTurn(addresses, index + 1, port, protocolFactory, result, error);
+        });
+    }
+
+    /** Resolves {@code host}, then runs {@code then}; a failure (or a result already done) ends there. */
+    private <T> void whenResolved(String host, BuiltinFuture<T> result, Consumer<InetAddress[]> then) {
+        resolve(host).addDoneCallback(resolved -> {
+            if (result.done()) {
+                return;
+            }
+            if (resolved.exception() != null) {
+                result.setException(resolved.exception());
+                return;
+            }
+            then.accept(resolved.result());
         });
     }
 
