@@ -268,6 +268,84 @@ public interface EventLoop extends AutoCloseable {
             java.net.InetSocketAddress remote);
 
     // ---------------------------------------------------------------------------------------
+    // Readiness callbacks and low-level socket operations
+
+    /**
+     * Calls {@code callback} on the loop thread whenever {@code channel} is ready to read (or, for
+     * a {@link java.nio.channels.ServerSocketChannel}, to accept), until {@link #removeReader}
+     * (asyncio's {@code add_reader}). Replaces an earlier reader of the channel.
+     *
+     * @param channel a non-blocking channel not used by a transport; never null
+     * @param callback what to run; never null
+     * @throws IllegalArgumentException if the channel is blocking
+     * @throws UnsupportedOperationException if the loop has no readiness notification
+     */
+    void addReader(java.nio.channels.SelectableChannel channel, Runnable callback);
+
+    /**
+     * Stops calling the reader of {@code channel}.
+     *
+     * @param channel the channel; never null
+     * @return whether a reader was registered
+     */
+    boolean removeReader(java.nio.channels.SelectableChannel channel);
+
+    /**
+     * Calls {@code callback} whenever {@code channel} is ready to write (or a pending connect
+     * completes), until {@link #removeWriter} (asyncio's {@code add_writer}).
+     *
+     * @param channel a non-blocking channel not used by a transport; never null
+     * @param callback what to run; never null
+     * @throws IllegalArgumentException if the channel is blocking
+     * @throws UnsupportedOperationException if the loop has no readiness notification
+     */
+    void addWriter(java.nio.channels.SelectableChannel channel, Runnable callback);
+
+    /**
+     * Stops calling the writer of {@code channel}.
+     *
+     * @param channel the channel; never null
+     * @return whether a writer was registered
+     */
+    boolean removeWriter(java.nio.channels.SelectableChannel channel);
+
+    /**
+     * Connects a non-blocking socket channel (asyncio's {@code sock_connect}).
+     *
+     * @param channel the channel; never null
+     * @param address a resolved address; never null
+     * @return a future of this loop, done when connected, failed with the connect error
+     */
+    Future<Void> sockConnect(java.nio.channels.SocketChannel channel, java.net.SocketAddress address);
+
+    /**
+     * Accepts one connection (asyncio's {@code sock_accept}).
+     *
+     * @param channel a non-blocking, bound server channel; never null
+     * @return a future of this loop with the accepted channel (non-blocking)
+     */
+    Future<java.nio.channels.SocketChannel> sockAccept(java.nio.channels.ServerSocketChannel channel);
+
+    /**
+     * Reads what is available into {@code buffer}, waiting until at least one byte or the end of
+     * the stream (asyncio's {@code sock_recv_into}).
+     *
+     * @param channel a non-blocking, connected channel; never null
+     * @param buffer where to read, from its position; never null
+     * @return a future of this loop with the count read, or -1 at the end of the stream
+     */
+    Future<Integer> sockRecv(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer buffer);
+
+    /**
+     * Sends all remaining bytes of {@code data} (asyncio's {@code sock_sendall}).
+     *
+     * @param channel a non-blocking, connected channel; never null
+     * @param data the bytes; consumed; never null
+     * @return a future of this loop, done when every byte was handed to the socket
+     */
+    Future<Void> sockSendAll(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer data);
+
+    // ---------------------------------------------------------------------------------------
     // Error handling
 
     /**

@@ -32,10 +32,10 @@ public final class DefaultProvider implements EventLoopProvider {
         return 0;
     }
 
-    /** TCP, Unix-domain and UDP; subprocesses and signals are not yet supported. */
+    /** TCP, Unix-domain, UDP and readiness callbacks; subprocesses and signals are not yet supported. */
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX);
+        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +116,71 @@ public final class SelectorEventLoop extends BaseEventLoop {
     /** Returns whether any channel of this loop is still open (for leak checks). */
     boolean anyChannelOpen() {
         return selector.isOpen() && selector.keys().stream().anyMatch(k -> k.channel().isOpen());
+    }
+
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        callbacksOf(channel).reader = Objects.requireNonNull(callback, "callback");
+        callbacksOf(channel).update();
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        callbacksOf(channel).writer = Objects.requireNonNull(callback, "callback");
+        callbacksOf(channel).update();
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        ReadinessCallbacks callbacks = registered(channel);
+        if (callbacks == null || callbacks.reader == null) {
+            return false;
+        }
+        callbacks.reader = null;
+        callbacks.update();
+        return true;
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        ReadinessCallbacks callbacks = registered(channel);
+        if (callbacks == null || callbacks.writer == null) {
+            return false;
+        }
+        callbacks.writer = null;
+        callbacks.update();
+        return true;
+    }
+
+    private ReadinessCallbacks registered(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        return key != null && key.isValid() && key.attachment() instanceof ReadinessCallbacks callbacks ? callbacks
+                : null;
+    }
+
+    private ReadinessCallbacks callbacksOf(SelectableChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        checkClosed();
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException("the channel must be non-blocking: call configureBlocking(false) first");
+        }
+        ReadinessCallbacks existing = registered(channel);
+        if (existing != null) {
+            return existing;
+        }
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && key.isValid()) {
+            throw new IllegalStateException(channel + " is used by a transport of this loop: readiness callbacks"
+                    + " cannot share it");
+        }
+        try {
+            SelectionKey fresh = channel.register(selector, 0);
+            ReadinessCallbacks callbacks = new ReadinessCallbacks(this, channel, fresh);
+            fresh.attach(callbacks);
+            return callbacks;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot register " + channel + " with the loop's selector", e);
+        }
     }
 
     @Override

@@ -24,9 +24,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -640,6 +645,160 @@ public abstract class BaseEventLoop implements EventLoop {
     private UnsupportedOperationException unsupported(String what, String capability) {
         return new UnsupportedOperationException(getClass().getName() + " does not support " + what
                 + " (its provider lacks capability '" + capability + "')");
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Readiness callbacks (overridden by loops with readiness notification) and the socket
+    // operations built on them, as asyncio's selector_events builds sock_* on add_reader.
+
+    /** The default implementation refuses: override it in a loop with readiness notification. */
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        throw unsupported("readiness callbacks (addReader)", Capabilities.READINESS);
+    }
+
+    /** The default implementation has nothing registered. */
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        return false;
+    }
+
+    /** The default implementation refuses: override it in a loop with readiness notification. */
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        throw unsupported("readiness callbacks (addWriter)", Capabilities.READINESS);
+    }
+
+    /** The default implementation has nothing registered. */
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        return false;
+    }
+
+    @Override
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        requireNonBlocking(channel);
+        Objects.requireNonNull(address, "address");
+        BuiltinFuture<Void> done = new BuiltinFuture<>(this);
+        try {
+            if (channel.connect(address)) {
+                done.setResult(null);
+                return done;
+            }
+        } catch (IOException e) {
+            done.setException(e);
+            return done;
+        }
+        whenReady(channel, false, done, () -> {
+            if (channel.finishConnect()) {
+                done.setResult(null);
+            }
+        });
+        return done;
+    }
+
+    @Override
+    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        requireNonBlocking(channel);
+        BuiltinFuture<SocketChannel> accepted = new BuiltinFuture<>(this);
+        IoStep attempt = () -> {
+            SocketChannel client = channel.accept();
+            if (client != null) {
+                client.configureBlocking(false);
+                accepted.setResult(client);
+            }
+        };
+        runOrWait(channel, true, accepted, attempt);
+        return accepted;
+    }
+
+    @Override
+    public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
+        requireNonBlocking(channel);
+        Objects.requireNonNull(buffer, "buffer");
+        BuiltinFuture<Integer> received = new BuiltinFuture<>(this);
+        IoStep attempt = () -> {
+            int count = channel.read(buffer);
+            if (count != 0 || !buffer.hasRemaining()) {
+                received.setResult(count);
+            }
+        };
+        runOrWait(channel, true, received, attempt);
+        return received;
+    }
+
+    @Override
+    public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
+        requireNonBlocking(channel);
+        Objects.requireNonNull(data, "data");
+        BuiltinFuture<Void> sent = new BuiltinFuture<>(this);
+        IoStep attempt = () -> {
+            channel.write(data);
+            if (!data.hasRemaining()) {
+                sent.setResult(null);
+            }
+        };
+        runOrWait(channel, false, sent, attempt);
+        return sent;
+    }
+
+    /** One non-blocking attempt of a socket operation; completes its future when it succeeds. */
+    @FunctionalInterface
+    private interface IoStep {
+        void attempt() throws IOException;
+    }
+
+    /** Tries {@code step} at once; if it could not finish, retries whenever the channel is ready. */
+    private void runOrWait(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
+        try {
+            step.attempt();
+        } catch (IOException e) {
+            future.setException(e);
+        }
+        if (!future.done()) {
+            whenReady(channel, read, future, step);
+        }
+    }
+
+    /** Retries {@code step} on each readiness until {@code future} is done (or cancelled). */
+    private void whenReady(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
+        Runnable retry = () -> {
+            if (!future.done()) {
+                try {
+                    step.attempt();
+                } catch (IOException e) {
+                    future.setException(e);
+                }
+            }
+            if (future.done()) {
+                if (read) {
+                    removeReader(channel);
+                } else {
+                    removeWriter(channel);
+                }
+            }
+        };
+        if (read) {
+            addReader(channel, retry);
+        } else {
+            addWriter(channel, retry);
+        }
+        future.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                if (read) {
+                    removeReader(channel);
+                } else {
+                    removeWriter(channel);
+                }
+            }
+        });
+    }
+
+    private static void requireNonBlocking(SelectableChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException("the channel must be non-blocking: call configureBlocking(false) first");
+        }
     }
 
     // ---------------------------------------------------------------------------------------

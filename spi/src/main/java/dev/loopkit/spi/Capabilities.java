@@ -16,6 +16,8 @@ public final class Capabilities {
     public static final String SUBPROCESS = "subprocess";
     /** Signal handlers. */
     public static final String SIGNALS = "signals";
+    /** Readiness callbacks on channels ({@code addReader}/{@code addWriter}) and the {@code sock*} operations. */
+    public static final String READINESS = "readiness";
 
     private Capabilities() {
     }

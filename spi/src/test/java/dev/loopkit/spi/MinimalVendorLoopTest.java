@@ -55,6 +55,17 @@ class MinimalVendorLoopTest {
     }
 
     @Test
+    void aLoopWithoutReadinessRefusesAddReaderClearly() throws Exception {
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open()) {
+            channel.configureBlocking(false);
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> loop.addReader(channel, () -> { }));
+            assertTrue(e.getMessage().endsWith("lacks capability 'readiness')"), e.getMessage());
+            assertEquals(false, loop.removeReader(channel));
+        }
+    }
+
+    @Test
     void closeReleasesTheBackendOnce() {
         loop.close();
         loop.close();

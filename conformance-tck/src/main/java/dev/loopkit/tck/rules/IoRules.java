@@ -44,7 +44,7 @@ import java.util.Random;
 /**
  * IO: stream transports and protocols (asyncio's create_connection, create_server, selector
  * transports). Optional: run only for providers declaring capability {@code tcp} (IO-14:
- * {@code unix}, IO-15: {@code udp}).
+ * {@code unix}, IO-15: {@code udp}, IO-16: {@code readiness}).
  */
 public final class IoRules implements RuleGroup {
 
@@ -380,6 +380,30 @@ public final class IoRules implements RuleGroup {
                                 return got;
                             }));
                             assertEquals("ping", reply);
+                        }),
+                optional("IO-16", Capabilities.READINESS, "sockConnect, sockAccept, sockSendAll and sockRecv move"
+                        + " bytes between two non-blocking channels", "sock_connect / sock_accept / sock_sendall /"
+                        + " sock_recv_into", tck -> {
+                            EventLoop loop = tck.loop();
+                            try (java.nio.channels.ServerSocketChannel listener =
+                                         java.nio.channels.ServerSocketChannel.open();
+                                 java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open()) {
+                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
+                                listener.configureBlocking(false);
+                                client.configureBlocking(false);
+                                assertEquals(4, loop.runUntilComplete(Coroutines.of(() -> {
+                                    Future<java.nio.channels.SocketChannel> accepting = loop.sockAccept(listener);
+                                    Async.await(loop.sockConnect(client, listener.getLocalAddress()));
+                                    try (java.nio.channels.SocketChannel server = Async.await(accepting)) {
+                                        Async.await(loop.sockSendAll(client, ByteBuffer.wrap(new byte[4])));
+                                        ByteBuffer into = ByteBuffer.allocate(4);
+                                        while (into.hasRemaining()) {
+                                            Async.await(loop.sockRecv(server, into));
+                                        }
+                                        return into.position();
+                                    }
+                                })));
+                            }
                         }));
     }
 }

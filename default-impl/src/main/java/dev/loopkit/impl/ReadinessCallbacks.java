@@ -1,0 +1,76 @@
+package dev.loopkit.impl;
+
+import dev.loopkit.api.ExceptionContext;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The reader and writer callbacks of one channel registered with {@code addReader}/{@code addWriter}
+ * (asyncio's reader/writer handles). A callback that throws goes to the exception handler.
+ */
+final class ReadinessCallbacks implements SelectorHandler {
+
+    private final SelectorEventLoop loop;
+    private final SelectableChannel channel;
+    private final SelectionKey key;
+    Runnable reader;
+    Runnable writer;
+
+    ReadinessCallbacks(SelectorEventLoop loop, SelectableChannel channel, SelectionKey key) {
+        this.loop = loop;
+        this.channel = channel;
+        this.key = key;
+    }
+
+    /**
+     * Sets the interest set from the callbacks present. With none the key stays registered with
+     * no interest (cancelling it would force a select before the channel could register again).
+     */
+    void update() {
+        if (!key.isValid()) {
+            return;
+        }
+        int valid = channel.validOps();
+        int ops = 0;
+        if (reader != null) {
+            ops |= valid & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
+        }
+        if (writer != null) {
+            boolean connecting = channel instanceof SocketChannel socket && socket.isConnectionPending();
+            ops |= connecting ? SelectionKey.OP_CONNECT : valid & SelectionKey.OP_WRITE;
+        }
+        key.interestOps(ops);
+    }
+
+    @Override
+    public void onReady(SelectionKey ready) {
+        int ops = ready.readyOps();
+        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && writer != null) {
+            run(writer);
+        }
+        if (ready.isValid() && (ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && reader != null) {
+            run(reader);
+        }
+        if (ready.isValid() && (reader != null || writer != null)) {
+            update();
+        }
+    }
+
+    private void run(Runnable callback) {
+        try {
+            callback.run();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            loop.callExceptionHandler(ExceptionContext.of("Exception in readiness callback " + callback
+                    + " of " + channel, t));
+        }
+    }
+
+    /** The loop is closing: the channel belongs to the caller, so only the registration goes. */
+    @Override
+    public void closeForShutdown() {
+        key.cancel();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.loopkit.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.Future;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** asyncio's sock_* operations and add_reader/add_writer on the default loop. */
+class SocketOperationsTest extends LoopTestSupport {
+
+    @Test
+    void sockOperationsConnectAcceptSendAndReceive() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open();
+             SocketChannel client = SocketChannel.open()) {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            listener.configureBlocking(false);
+            client.configureBlocking(false);
+            String got = loop.runUntilComplete(Coroutines.of(() -> {
+                Future<SocketChannel> accepting = loop.sockAccept(listener);
+                Async.await(loop.sockConnect(client, listener.getLocalAddress()));
+                try (SocketChannel server = Async.await(accepting)) {
+                    assertFalse(server.isBlocking());
+                    byte[] payload = new byte[256 * 1024];
+                    java.util.Arrays.fill(payload, (byte) 'x');
+                    Future<Void> sent = loop.sockSendAll(client, ByteBuffer.wrap(payload));
+                    ByteBuffer into = ByteBuffer.allocate(payload.length);
+                    while (into.hasRemaining()) {
+                        assertTrue(Async.await(loop.sockRecv(server, into)) > 0);
+                    }
+                    Async.await(sent);
+                    client.shutdownOutput();
+                    assertEquals(-1, Async.await(loop.sockRecv(server, ByteBuffer.allocate(1))));
+                    return new String(into.array(), 0, 3, StandardCharsets.US_ASCII);
+                }
+            }));
+            assertEquals("xxx", got);
+        }
+    }
+
+    @Test
+    void readersAndWritersCanBeAddedAndRemoved() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            listener.configureBlocking(false);
+            int[] calls = {0};
+            loop.addReader(listener, () -> {
+                calls[0]++;
+                assertTrue(loop.removeReader(listener));
+                loop.stop();
+            });
+            try (SocketChannel peer = SocketChannel.open(listener.getLocalAddress())) {
+                loop.runForever();
+                assertEquals(1, calls[0]);
+                assertFalse(loop.removeReader(listener));
+                assertFalse(loop.removeWriter(listener));
+                loop.addReader(listener, () -> calls[0]++);
+                assertTrue(loop.removeReader(listener), "a channel can be added again after removal");
+            }
+        }
+    }
+
+    @Test
+    void blockingChannelsAreRejectedClearly() throws Exception {
+        try (SocketChannel blocking = SocketChannel.open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> loop.sockRecv(blocking, ByteBuffer.allocate(1)));
+            assertEquals("the channel must be non-blocking: call configureBlocking(false) first", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> loop.addReader(blocking, () -> { }));
+        }
+    }
+}
