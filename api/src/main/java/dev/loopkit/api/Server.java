@@ -17,4 +17,12 @@ public interface Server {
 
     /** Returns true while the server accepts connections. */
     boolean isServing();
+
+    /**
+     * Returns a future to await while the server serves (asyncio's {@code serve_forever}): it
+     * completes when the server is closed, and cancelling it closes the server.
+     *
+     * @return a future of the server's loop
+     */
+    Future<Void> serveForever();
 }

@@ -119,6 +119,22 @@ final class StreamServer implements Server, SelectorHandler {
     }
 
     @Override
+    public Future<Void> serveForever() {
+        Future<Void> serving = loop.createFuture();
+        closed.addDoneCallback(done -> {
+            if (!serving.done()) {
+                serving.setResult(null);
+            }
+        });
+        serving.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                close();
+            }
+        });
+        return serving;
+    }
+
+    @Override
     public List<SocketAddress> sockets() {
         return List.of(address);
     }

@@ -376,6 +376,23 @@ class TcpTest extends LoopTestSupport {
     }
 
     @Test
+    void cancellingServeForeverClosesTheServer() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = listen();
+            Future<Void> serving = server.serveForever();
+            loop.callLater(java.time.Duration.ofMillis(5), () -> serving.cancel());
+            assertThrows(dev.loopkit.api.CancelledException.class, () -> Async.await(serving));
+            Async.await(server.waitClosed());
+            assertFalse(server.isServing());
+            Server other = listen();
+            Future<Void> untilClosed = other.serveForever();
+            other.close();
+            Async.await(untilClosed);
+            return null;
+        }));
+    }
+
+    @Test
     void badPortsAreRejectedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> loop.createConnection(() -> new Collector(loop), "127.0.0.1", 0));

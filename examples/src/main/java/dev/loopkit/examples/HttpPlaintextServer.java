@@ -72,7 +72,7 @@ public final class HttpPlaintextServer {
             Server server = dev.loopkit.api.Async.await(start(loop, "127.0.0.1", port));
             System.out.println("HTTP plaintext server on http://127.0.0.1:"
                     + ((InetSocketAddress) server.sockets().get(0)).getPort() + "/");
-            dev.loopkit.api.Async.await(loop.<Void>createFuture());
+            dev.loopkit.api.Async.await(server.serveForever());
             return null;
         });
     }
