@@ -9,6 +9,7 @@ import dev.loopkit.tck.CertificationListener;
 import dev.loopkit.tck.CertificationResult;
 import dev.loopkit.tck.Rules;
 import dev.loopkit.tck.TckSettings;
+import dev.loopkit.tck.brokenio.BrokenIoProviders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +41,9 @@ class BrokenProvidersTest {
 
     /**
      * What a provider must break. {@code racing} are rules whose outcome depends on a race with
-     * the defect (a missing wake-up is only seen when the loop is already asleep): they may fail
-     * or pass; every other rule must do exactly what {@code failing} says.
+     * the defect (a missing wake-up is only seen when the loop is already asleep; a peer that keeps
+     * reading may or may not drain fast enough to keep a writer under its high water mark): they
+     * may fail or pass; every other rule must do exactly what {@code failing} says.
      */
     private record Expectation(Supplier<EventLoopProvider> provider, TckSettings settings, List<String> failing,
             List<String> racing) {
@@ -91,6 +93,15 @@ class BrokenProvidersTest {
                 "LC-13", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08", "FU-09", "FU-10", "FU-11", "FU-14", "TK-14",
                 "EH-04", "EH-06", "EH-09", "PV-01", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
         expect(BrokenProviders.BlankName::new, "PV-01");
+        // A second TCP back end (blocking sockets on virtual threads), correct and with one I/O defect each.
+        expect(BrokenIoProviders.CorrectThreadedTcp::new);
+        expect(BrokenIoProviders.DropsEveryOtherChunk::new, "IO-02");
+        expect(BrokenIoProviders.NeverPausesWriting::new, "IO-03");
+        EXPECTED.put("IgnoresPauseReading", new Expectation(BrokenIoProviders.IgnoresPauseReading::new, BROKEN,
+                List.of("IO-04"), List.of("IO-03")));
+        expect(BrokenIoProviders.IgnoresWriteEof::new, "IO-05");
+        expect(BrokenIoProviders.WriteAfterCloseSilent::new, "IO-08");
+        expect(BrokenIoProviders.ResetReportedAsClean::new, "IO-07");
         expect(BrokenProviders.NotRegistered::new, "PV-06");
     }
 
@@ -121,8 +132,12 @@ class BrokenProvidersTest {
     @TestFactory
     Stream<DynamicTest> thereAreAtLeastTwentyBrokenProviders() {
         long broken = EXPECTED.values().stream().filter(e -> !e.failing().isEmpty()).count();
+        long brokenIo = EXPECTED.values().stream()
+                .filter(e -> e.failing().stream().anyMatch(id -> id.startsWith("IO-"))).count();
         return Stream.of(DynamicTest.dynamicTest(broken + " broken providers",
-                () -> assertEquals(true, broken >= 20, broken + " < 20")));
+                        () -> assertEquals(true, broken >= 20, broken + " < 20")),
+                DynamicTest.dynamicTest(brokenIo + " broken I/O back ends",
+                        () -> assertEquals(true, brokenIo >= 5, brokenIo + " < 5")));
     }
 
     /** Every required rule but {@code passing} (optional rules are skipped for these providers). */

@@ -1,0 +1,92 @@
+package dev.loopkit.tck.brokenio;
+
+import com.google.auto.service.AutoService;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.Capabilities;
+import dev.loopkit.spi.EventLoopProvider;
+import java.util.Set;
+
+/**
+ * Providers of the threaded TCP back end: a correct one (the control) and one per I/O defect,
+ * each registered like a vendor's. {@link BrokenIoProvidersTest} lists which rules each breaks.
+ */
+public final class BrokenIoProviders {
+
+    private BrokenIoProviders() {
+    }
+
+    /** A provider of {@link ThreadedTcpLoop}s with {@code defect}, declaring TCP. */
+    abstract static class Base implements EventLoopProvider {
+        private final String name;
+        private final ThreadedTcpLoop.Defect defect;
+
+        Base(String name, ThreadedTcpLoop.Defect defect) {
+            this.name = name;
+            this.defect = defect;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return Set.of(Capabilities.TCP);
+        }
+
+        @Override
+        public EventLoop newEventLoop() {
+            return new ThreadedTcpLoop(defect);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CorrectThreadedTcp extends Base {
+        public CorrectThreadedTcp() {
+            super("threaded-tcp", ThreadedTcpLoop.Defect.NONE);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class DropsEveryOtherChunk extends Base {
+        public DropsEveryOtherChunk() {
+            super("drops-chunks", ThreadedTcpLoop.Defect.DROPS_EVERY_OTHER_CHUNK);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class NeverPausesWriting extends Base {
+        public NeverPausesWriting() {
+            super("never-pauses-writing", ThreadedTcpLoop.Defect.NEVER_PAUSES_WRITING);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class IgnoresPauseReading extends Base {
+        public IgnoresPauseReading() {
+            super("ignores-pause-reading", ThreadedTcpLoop.Defect.IGNORES_PAUSE_READING);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class IgnoresWriteEof extends Base {
+        public IgnoresWriteEof() {
+            super("ignores-write-eof", ThreadedTcpLoop.Defect.IGNORES_WRITE_EOF);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class WriteAfterCloseSilent extends Base {
+        public WriteAfterCloseSilent() {
+            super("write-after-close-silent", ThreadedTcpLoop.Defect.WRITE_AFTER_CLOSE_SILENT);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ResetReportedAsClean extends Base {
+        public ResetReportedAsClean() {
+            super("reset-as-clean-close", ThreadedTcpLoop.Defect.RESET_REPORTED_AS_CLEAN);
+        }
+    }
+}
