@@ -26,9 +26,22 @@ public final class Streams {
      * @throws IllegalStateException if no loop is running on this thread
      */
     public static Future<StreamConnection> openConnection(String host, int port) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Like {@link #openConnection(String, int)} with the reader's buffer limit.
+     *
+     * @param host a host name or address; never null
+     * @param port 1 to 65535
+     * @param limit the reader's buffer limit in bytes; positive
+     * @return a future of the loop with the reader and writer
+     */
+    public static Future<StreamConnection> openConnection(String host, int port, int limit) {
+        requirePositive(limit);
         EventLoop loop = EventLoops.getRunningLoop();
         Future<StreamConnection> result = loop.createFuture();
-        loop.createConnection(() -> new StreamProtocol(loop, StreamReader.DEFAULT_LIMIT, null), host, port)
+        loop.createConnection(() -> new StreamProtocol(loop, limit, null), host, port)
                 .addDoneCallback(done -> {
                     if (done.cancelled()) {
                         result.cancel();
@@ -52,8 +65,28 @@ public final class Streams {
      * @throws IllegalStateException if no loop is running on this thread
      */
     public static Future<Server> startServer(StreamHandler handler, String host, int port) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Like {@link #startServer(StreamHandler, String, int)} with the readers' buffer limit.
+     *
+     * @param handler serves one connection; never null
+     * @param host the address to listen on; never null
+     * @param port 0 to 65535
+     * @param limit each reader's buffer limit in bytes; positive
+     * @return a future of the loop with the server
+     */
+    public static Future<Server> startServer(StreamHandler handler, String host, int port, int limit) {
         Objects.requireNonNull(handler, "handler");
+        requirePositive(limit);
         EventLoop loop = EventLoops.getRunningLoop();
-        return loop.createServer(() -> new StreamProtocol(loop, StreamReader.DEFAULT_LIMIT, handler), host, port);
+        return loop.createServer(() -> new StreamProtocol(loop, limit, handler), host, port);
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
     }
 }

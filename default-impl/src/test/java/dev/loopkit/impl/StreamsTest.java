@@ -100,6 +100,20 @@ class StreamsTest extends LoopTestSupport {
     }
 
     @Test
+    void aSmallerLimitMakesShorterLinesOverrun() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            Server server = Async.await(Streams.startServer((reader, writer) -> writer.write(bytes("0123456789\nok\n")),
+                    "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server), 4));
+            assertThrows(LimitOverrunException.class, () -> Async.await(client.reader().readLine()));
+            assertEquals("ok\n", text(Async.await(client.reader().readLine())));
+            assertThrows(IllegalArgumentException.class, () -> Streams.openConnection("127.0.0.1", 1, 0));
+            server.close();
+            return null;
+        }));
+    }
+
+    @Test
     void aCancelledReadDoesNotBlockTheNextOne() {
         loop.runUntilComplete(Coroutines.of(() -> {
             Server server = Async.await(Streams.startServer((reader, writer) -> {
