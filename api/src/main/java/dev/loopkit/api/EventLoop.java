@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
  * vendor; loop vendors build on the SPI's {@code BaseEventLoop}.
  *
  * <p>Threading: a loop is single-threaded. Every callback, coroutine step and future callback runs
- * on the thread that runs the loop, one at a time. Only {@link #callSoonThreadsafe(Runnable)} may
+ * on the thread that runs the loop, one at a time. (That is usually the thread that called
+ * {@link #runForever()}; a loop may instead run on a virtual thread of its own while the caller
+ * waits, as the SPI's base loop does when coroutines cannot run inline.) Only {@link #callSoonThreadsafe(Runnable)} may
  * be called from other threads while the loop runs (and {@link #close()} once it no longer runs);
  * in debug mode other calls from a foreign thread fail fast.
  *

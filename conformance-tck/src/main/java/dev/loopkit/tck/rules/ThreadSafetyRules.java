@@ -144,6 +144,9 @@ public final class ThreadSafetyRules implements RuleGroup {
         Thread producer = Thread.ofPlatform().daemon().start(() -> {
             for (int i = 0; i < rounds; i++) {
                 turns.acquireUninterruptibly();
+                // Let the loop fall asleep first, so that a missing wake-up shows; a loop that
+                // wakes up passes however this pause goes.
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 loop.callSoonThreadsafe(() -> {
                     if (++seen[0] == rounds) {
                         loop.stop();
