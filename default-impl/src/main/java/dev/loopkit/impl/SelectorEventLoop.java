@@ -159,11 +159,8 @@ public final class SelectorEventLoop extends BaseEventLoop {
     }
 
     private ReadinessCallbacks callbacksOf(SelectableChannel channel) {
-        Objects.requireNonNull(channel, "channel");
+        requireNonBlocking(channel);
         checkClosed();
-        if (channel.isBlocking()) {
-            throw new IllegalArgumentException("the channel must be non-blocking: call configureBlocking(false) first");
-        }
         ReadinessCallbacks existing = registered(channel);
         if (existing != null) {
             return existing;

@@ -222,10 +222,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
 
     @Override
     public void abort() {
-        closing = true;
-        pending.clear();
-        buffered = 0;
-        finish(null);
+        dropAndFinish(null);
     }
 
     @Override
@@ -290,10 +287,15 @@ final class SocketTransport extends ChannelTransport implements Transport {
 
     /** A read or write failed (reset, say): drop everything and report it to the protocol. */
     private void fatal(IOException error) {
+        dropAndFinish(error);
+    }
+
+    /** Closes at once, dropping buffered data; the protocol gets {@code connectionLost(cause)}. */
+    private void dropAndFinish(Throwable cause) {
         closing = true;
         pending.clear();
         buffered = 0;
-        finish(error);
+        finish(cause);
     }
 
     @Override
@@ -305,10 +307,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
     private void callProtocol(String method, Runnable call) {
         Throwable failure = loop.callProtocol(method, this, protocol, call);
         if (failure != null && !closed && !method.equals("connectionLost")) {
-            closing = true;
-            pending.clear();
-            buffered = 0;
-            finish(failure);
+            dropAndFinish(failure);
         }
     }
 

@@ -558,17 +558,9 @@ public abstract class BaseEventLoop implements EventLoop {
         checkClosed();
         BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
         makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory).addDoneCallback(attempt -> {
-            if (result.done()) {
-                if (!attempt.cancelled() && attempt.exception() == null) {
-                    attempt.result().abort();
-                }
-            } else if (attempt.cancelled() || attempt.exception() != null) {
-                result.setException(attempt.cancelled() ? new CancelledException("connection attempt cancelled")
-                        : attempt.exception());
-            } else {
-                @SuppressWarnings("unchecked")
-                P protocol = (P) attempt.result().getProtocol();
-                result.setResult(new Connection<>(attempt.result(), protocol));
+            Throwable error = adoptConnection(attempt, result);
+            if (error != null && !result.done()) {
+                result.setException(error);
             }
         });
         return result;
@@ -625,17 +617,8 @@ public abstract class BaseEventLoop implements EventLoop {
             return;
         }
         makeSocketTransport(new InetSocketAddress(addresses[index], port), protocolFactory).addDoneCallback(attempt -> {
-            Throwable error = attempt.cancelled() ? new CancelledException("connection attempt cancelled")
-                    : attempt.exception();
+            Throwable error = adoptConnection(attempt, result);
             if (error == null) {
-                Transport transport = attempt.result();
-                if (result.done()) {
-                    transport.abort();
-                    return;
-                }
-                @SuppressWarnings("unchecked")
-                P protocol = (P) transport.getProtocol();
-                result.setResult(new Connection<>(transport, protocol));
                 return;
             }
             if (previous != null && previous != error) {
@@ -643,6 +626,31 @@ public abstract class BaseEventLoop implements EventLoop {
             }
             connectInTurn(addresses, index + 1, port, protocolFactory, result, error);
         });
+    }
+
+    /**
+     * Completes {@code result} with a connected attempt's transport and protocol (or aborts the
+     * transport if {@code result} is already done, cancelled by the caller, say).
+     *
+     * @return the attempt's failure, for the caller to report or to try the next address with
+     */
+    private static <P extends Protocol> Throwable adoptConnection(Future<Transport> attempt,
+            BuiltinFuture<Connection<P>> result) {
+        if (attempt.cancelled()) {
+            return new CancelledException("connection attempt cancelled");
+        }
+        if (attempt.exception() != null) {
+            return attempt.exception();
+        }
+        Transport transport = attempt.result();
+        if (result.done()) {
+            transport.abort();
+        } else {
+            @SuppressWarnings("unchecked")
+            P protocol = (P) transport.getProtocol();
+            result.setResult(new Connection<>(transport, protocol));
+        }
+        return null;
     }
 
     /** Resolves {@code host}, then runs {@code then}; a failure (or a result already done) ends there. */
@@ -798,11 +806,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     /** Tries {@code step} at once; if it could not finish, retries whenever the channel is ready. */
     private void runOrWait(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
-        try {
-            step.attempt();
-        } catch (IOException e) {
-            future.setException(e);
-        }
+        attempt(future, step);
         if (!future.done()) {
             whenReady(channel, read, future, step);
         }
@@ -810,20 +814,13 @@ public abstract class BaseEventLoop implements EventLoop {
 
     /** Retries {@code step} on each readiness until {@code future} is done (or cancelled). */
     private void whenReady(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
+        Runnable stopWatching = read ? () -> removeReader(channel) : () -> removeWriter(channel);
         Runnable retry = () -> {
             if (!future.done()) {
-                try {
-                    step.attempt();
-                } catch (IOException e) {
-                    future.setException(e);
-                }
+                attempt(future, step);
             }
             if (future.done()) {
-                if (read) {
-                    removeReader(channel);
-                } else {
-                    removeWriter(channel);
-                }
+                stopWatching.run();
             }
         };
         if (read) {
@@ -833,16 +830,24 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         future.addDoneCallback(f -> {
             if (f.cancelled()) {
-                if (read) {
-                    removeReader(channel);
-                } else {
-                    removeWriter(channel);
-                }
+                stopWatching.run();
             }
         });
     }
 
-    private static void requireNonBlocking(SelectableChannel channel) {
+    private static void attempt(BuiltinFuture<?> future, IoStep step) {
+        try {
+            step.attempt();
+        } catch (IOException e) {
+            future.setException(e);
+        }
+    }
+
+    /**
+     * Fails with asyncio's advice unless {@code channel} is non-blocking (readiness callbacks and
+     * the sock* operations need it).
+     */
+    protected static void requireNonBlocking(SelectableChannel channel) {
         Objects.requireNonNull(channel, "channel");
         if (channel.isBlocking()) {
             throw new IllegalArgumentException("the channel must be non-blocking: call configureBlocking(false) first");
