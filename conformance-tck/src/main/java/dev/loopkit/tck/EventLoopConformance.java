@@ -48,13 +48,13 @@ public abstract class EventLoopConformance {
     }
 
     void verify(RuleCheck rule, TckSettings settings) throws Exception {
+        Assumptions.assumeTrue(settings.rules().selects(rule.rule()),
+                () -> "not selected: the run includes " + settings.rules());
         EventLoopProvider provider = provider();
         String capability = rule.rule().capability();
         Assumptions.assumeTrue(capability == null || provider.capabilities().contains(capability),
                 () -> "optional rule skipped: provider '" + provider.name() + "' does not declare capability '"
                         + capability + "'");
-        try (TckContext tck = new TckContext(provider, settings)) {
-            tck.bounded(rule.rule().id(), () -> rule.check().verify(tck));
-        }
+        RuleRun.run(rule.rule(), rule.check(), new TckContext(provider, settings));
     }
 }

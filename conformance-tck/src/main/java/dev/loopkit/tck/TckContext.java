@@ -1,27 +1,30 @@
 package dev.loopkit.tck;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.spi.EventLoopProvider;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.function.ThrowingSupplier;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * What one rule's test works with: fresh loops of the provider under test (closed afterwards) and
  * small helpers. The whole test is bounded by {@link TckSettings#timeout()}, so a loop that hangs
- * fails its rule instead of the run. One context per test; not thread-safe.
+ * fails its rule instead of the run. One context per test, used by the rule's thread; the kit
+ * closes it from its own.
  */
 public final class TckContext implements AutoCloseable {
 
+    private static final long POLL_NANOS = 1_000_000;
+
     private final EventLoopProvider provider;
     private final TckSettings settings;
-    private final List<EventLoop> loops = new ArrayList<>();
+    /** Written by the rule's thread, read by the kit's thread when the rule times out. */
+    private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private EventLoop loop;
 
     TckContext(EventLoopProvider provider, TckSettings settings) {
@@ -68,26 +71,54 @@ public final class TckContext implements AutoCloseable {
         return done;
     }
 
-    /** Runs {@code body}, failing if it takes longer than the kit's timeout. */
-    public void bounded(String what, Executable body) {
-        assertTimeoutPreemptively(settings.timeout(), body, () -> what + " did not finish within "
-                + settings.timeout().toSeconds() + " s (raise it with -Dloopkit.tck.timeout=SECONDS)");
+    /**
+     * Waits, bounded, for a state the rule needs: calls {@code condition} every millisecond or so
+     * until it returns true, for at most three quarters of the rule's timeout, so that a state that
+     * never comes fails with what was expected rather than with the rule's timeout. A condition
+     * that throws fails the wait with that exception.
+     *
+     * @param what the state waited for, as the failure message names it (e.g. "the server's
+     *     connectionMade")
+     * @param condition true once the state is reached
+     */
+    public void waitFor(String what, BooleanSupplier condition) {
+        long bound = settings.timeout().toNanos() / 4 * 3;
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > bound) {
+                throw new AssertionFailedError("waited " + Duration.ofNanos(bound).toMillis() + " ms for " + what
+                        + ", which never came");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionFailedError("interrupted while waiting for " + what);
+            }
+        }
     }
 
-    /** Returns {@code body}'s value, failing if it takes longer than the kit's timeout. */
-    public <T> T bounded(String what, ThrowingSupplier<T> body) {
-        return assertTimeoutPreemptively(settings.timeout(), body, () -> what + " did not finish within "
-                + settings.timeout().toSeconds() + " s (raise it with -Dloopkit.tck.timeout=SECONDS)");
-    }
-
-    /** Closes every loop the test created; a loop still running (it hung) is asked to stop. */
-    @Override
-    public void close() {
+    /** Asks every loop of the test that is still running to stop (a rule that timed out). */
+    void stopRunningLoops() {
         for (EventLoop created : loops) {
             try {
                 if (created.isRunning()) {
                     created.callSoonThreadsafe(created::stop);
-                } else {
+                }
+            } catch (RuntimeException ignored) {
+                // A broken loop may refuse; the rule's own failure already says why.
+            }
+        }
+    }
+
+    /**
+     * Closes every loop the test created that is not running; one still running (it hung) is asked
+     * to stop instead.
+     */
+    @Override
+    public void close() {
+        stopRunningLoops();
+        for (EventLoop created : loops) {
+            try {
+                if (!created.isRunning()) {
                     created.close();
                 }
             } catch (RuntimeException ignored) {

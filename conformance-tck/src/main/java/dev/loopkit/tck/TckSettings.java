@@ -1,6 +1,7 @@
 package dev.loopkit.tck;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The kit's knobs, read from a system property, else an environment variable, else a default:
@@ -9,27 +10,65 @@ import java.time.Duration;
  *   <li>{@code -Dloopkit.tck.timeout=SECONDS} / {@code LOOPKIT_TCK_TIMEOUT} (default 10): the bound
  *       on each rule's test, so that a loop that hangs fails instead of hanging the run;
  *   <li>{@code -Dloopkit.tck.threadsafe.calls=N} / {@code LOOPKIT_TCK_THREADSAFE_CALLS} (default
- *       20,000): calls per thread in the 8-thread {@code callSoonThreadsafe} rule.
+ *       20,000): calls per thread in the 8-thread {@code callSoonThreadsafe} rule;
+ *   <li>{@code -Dloopkit.tck.rules=LIST} / {@code LOOPKIT_TCK_RULES} (default: every rule): which
+ *       rules run, by id or group, e.g. {@code LC,SC,!SC-11} (see {@link RuleSelection}); the others
+ *       are reported as skipped.
  * </ul>
  *
  * @param timeout the bound on each rule's test
  * @param threadsafeCallsPerThread calls per submitting thread in TS-01
+ * @param rules the rules that run
  */
-public record TckSettings(Duration timeout, int threadsafeCallsPerThread) {
+public record TckSettings(Duration timeout, int threadsafeCallsPerThread, RuleSelection rules) {
+
+    /** Checks the arguments. */
+    public TckSettings {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(rules, "rules");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+    }
+
+    /** Settings that run every rule. */
+    public TckSettings(Duration timeout, int threadsafeCallsPerThread) {
+        this(timeout, threadsafeCallsPerThread, RuleSelection.ALL);
+    }
 
     /** Returns the settings of this JVM. */
     public static TckSettings fromEnvironment() {
+        Setting rules = Setting.of("loopkit.tck.rules", "LOOPKIT_TCK_RULES");
+        RuleSelection selection;
+        try {
+            selection = rules.value() == null ? RuleSelection.ALL : RuleSelection.parse(rules.value());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(rules.from() + "=" + rules.value() + ": " + e.getMessage(), e);
+        }
         return new TckSettings(Duration.ofSeconds(read("loopkit.tck.timeout", "LOOPKIT_TCK_TIMEOUT", 10)),
-                (int) read("loopkit.tck.threadsafe.calls", "LOOPKIT_TCK_THREADSAFE_CALLS", 20_000));
+                (int) read("loopkit.tck.threadsafe.calls", "LOOPKIT_TCK_THREADSAFE_CALLS", 20_000), selection);
+    }
+
+    /** Returns a copy that runs only {@code selection}. */
+    public TckSettings withRules(RuleSelection selection) {
+        return new TckSettings(timeout, threadsafeCallsPerThread, selection);
+    }
+
+    /** A setting's raw value, from a system property, else an environment variable, and where it came from. */
+    private record Setting(String value, String from) {
+        static Setting of(String property, String env) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                return new Setting(value, "-D" + property);
+            }
+            return new Setting(System.getenv(env), env);
+        }
     }
 
     private static long read(String property, String env, long fallback) {
-        String value = System.getProperty(property);
-        String from = "-D" + property;
-        if (value == null) {
-            value = System.getenv(env);
-            from = env;
-        }
+        Setting setting = Setting.of(property, env);
+        String value = setting.value();
+        String from = setting.from();
         if (value == null || value.isBlank()) {
             return fallback;
         }

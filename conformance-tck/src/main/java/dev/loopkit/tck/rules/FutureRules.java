@@ -16,6 +16,7 @@ import dev.loopkit.api.InvalidStateException;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -158,13 +159,18 @@ public final class FutureRules implements RuleGroup {
                             EventLoop loop = tck.loop();
                             List<ExceptionContext> reported = new ArrayList<>();
                             loop.setExceptionHandler((l, context) -> reported.add(context));
-                            failAndForget(loop);
-                            // Collection is up to the JVM: retry for half the rule's time budget.
-                            long deadline = System.nanoTime() + tck.settings().timeout().toNanos() / 2;
-                            while (reported.isEmpty() && System.nanoTime() < deadline) {
-                                System.gc();
+                            WeakReference<Future<Object>> forgotten = failAndForget(loop);
+                            // Collection is up to the JVM: wait for the state itself, in two steps, so
+                            // that a loop keeping its futures alive and one never reporting fail apart.
+                            tck.waitFor("the failed future nobody references to be garbage-collected"
+                                    + " (does the loop keep references to done futures?)", () -> {
+                                        System.gc();
+                                        return forgotten.get() == null;
+                                    });
+                            tck.waitFor("the collected future's exception to reach the exception handler", () -> {
                                 runOnce(loop);
-                            }
+                                return !reported.isEmpty();
+                            });
                             assertEquals(1, reported.size(), "the collected future's exception was not reported");
                             assertEquals("forgotten", reported.get(0).exception().getMessage());
                             assertTrue(reported.get(0).message().endsWith("exception was never retrieved"),
@@ -177,8 +183,9 @@ public final class FutureRules implements RuleGroup {
                 }));
     }
 
-    private static void failAndForget(EventLoop loop) {
+    private static WeakReference<Future<Object>> failAndForget(EventLoop loop) {
         Future<Object> future = loop.createFuture();
         future.setException(new IllegalStateException("forgotten"));
+        return new WeakReference<>(future);
     }
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The protocols the IO rules use: an echo and a recorder. */
 final class IoProtocols {
@@ -21,6 +22,21 @@ final class IoProtocols {
 
     static int port(Server server) {
         return ((InetSocketAddress) server.sockets().get(0)).getPort();
+    }
+
+    /**
+     * Starts a server whose connections get {@code protocols}' recorders; the returned future
+     * completes with the first one as soon as the server creates it (its own {@code made} tells
+     * when its connection is set up).
+     */
+    static Server recordingServer(EventLoop loop, Supplier<Recorder> protocols, Future<Recorder> first) {
+        return Async.await(loop.createServer(() -> {
+            Recorder recorder = protocols.get();
+            if (!first.done()) {
+                first.setResult(recorder);
+            }
+            return recorder;
+        }, "127.0.0.1", 0));
     }
 
     static Server echoServer(EventLoop loop) {
@@ -63,6 +79,8 @@ final class IoProtocols {
         final List<String> events = new ArrayList<>();
         final MessageDigest digest;
         final Future<Throwable> lost;
+        /** Done with the transport once connectionMade has run. */
+        final Future<Transport> made;
         private final EventLoop loop;
         Transport transport;
         long received;
@@ -74,6 +92,7 @@ final class IoProtocols {
         Recorder(EventLoop loop) {
             this.loop = loop;
             this.lost = loop.createFuture();
+            this.made = loop.createFuture();
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -92,6 +111,9 @@ final class IoProtocols {
         public void connectionMade(Transport made) {
             transport = made;
             events.add("made");
+            if (!this.made.done()) {
+                this.made.setResult(made);
+            }
         }
 
         @Override

@@ -22,6 +22,7 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.Transport;
 import dev.loopkit.spi.Capabilities;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
@@ -34,7 +35,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,18 +117,14 @@ public final class IoRules implements RuleGroup {
                         "Protocol.pause_writing / set_write_buffer_limits", tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
-                                List<Recorder> accepted = new ArrayList<>();
-                                Server server = Async.await(loop.createServer(() -> {
-                                    Recorder slow = new Recorder(loop) {
-                                        @Override
-                                        public void connectionMade(dev.loopkit.api.Transport made) {
-                                            super.connectionMade(made);
-                                            made.pauseReading();
-                                        }
-                                    };
-                                    accepted.add(slow);
-                                    return slow;
-                                }, "127.0.0.1", 0));
+                                Future<Recorder> accepted = loop.createFuture();
+                                Server server = IoProtocols.recordingServer(loop, () -> new Recorder(loop) {
+                                    @Override
+                                    public void connectionMade(Transport made) {
+                                        super.connectionMade(made);
+                                        made.pauseReading();
+                                    }
+                                }, accepted);
                                 Connection<Recorder> client = connect(loop, port(server));
                                 client.transport().setWriteBufferLimits(64 * 1024, 16 * 1024);
                                 int chunk = 16 * 1024;
@@ -139,7 +140,7 @@ public final class IoRules implements RuleGroup {
                                 assertTrue(maxBuffered <= 64 * 1024 + chunk, "buffered " + maxBuffered + " bytes");
                                 client.transport().abort();
                                 server.close();
-                                accepted.forEach(r -> r.transport.abort());
+                                Async.await(Async.await(accepted).made).abort();
                                 return null;
                             }));
                         }),
@@ -193,12 +194,8 @@ public final class IoRules implements RuleGroup {
                         "Protocol.connection_lost(exc)", tck -> {
                             EventLoop loop = tck.loop();
                             Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
-                                List<Recorder> accepted = new ArrayList<>();
-                                Server server = Async.await(loop.createServer(() -> {
-                                    Recorder recorder = new Recorder(loop);
-                                    accepted.add(recorder);
-                                    return recorder;
-                                }, "127.0.0.1", 0));
+                                Future<Recorder> accepted = loop.createFuture();
+                                Server server = IoProtocols.recordingServer(loop, () -> new Recorder(loop), accepted);
                                 Future<Void> reset = loop.runInExecutor(null, () -> {
                                     try (Socket raw = new Socket("127.0.0.1", port(server))) {
                                         raw.getOutputStream().write(new byte[100]);
@@ -207,10 +204,7 @@ public final class IoRules implements RuleGroup {
                                     return null;
                                 });
                                 Async.await(reset);
-                                while (accepted.isEmpty()) {
-                                    Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
-                                }
-                                Throwable lost = Async.await(accepted.get(0).lost);
+                                Throwable lost = Async.await(Async.await(accepted).lost);
                                 server.close();
                                 return lost;
                             }));
@@ -283,15 +277,13 @@ public final class IoRules implements RuleGroup {
                 optional("IO-12", TCP, "close() of the loop closes its servers and connections",
                         "BaseEventLoop.close with open transports", tck -> {
                             EventLoop loop = tck.newLoop();
-                            int[] port = new int[1];
-                            loop.runUntilComplete(Coroutines.of(() -> {
+                            int port = loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
-                                port[0] = port(server);
-                                connect(loop, port[0]);
-                                return null;
+                                connect(loop, port(server));
+                                return port(server);
                             }));
                             loop.close();
-                            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port[0]).close(),
+                            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
                                     "the server's port still accepts after close()");
                         }),
                 optional("IO-13", TCP, "a protocol that throws reaches the exception handler and loses its"
@@ -302,8 +294,7 @@ public final class IoRules implements RuleGroup {
                             loop.setExceptionHandler((l, context) -> reported.add(context));
                             Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
-                                Recorder[] made = new Recorder[1];
-                                Connection<Recorder> client = Async.await(loop.createConnection(() -> made[0] =
+                                Connection<Recorder> client = Async.await(loop.createConnection(() ->
                                         new Recorder(loop) {
                                             @Override
                                             public void dataReceived(ByteBuffer data) {
@@ -311,7 +302,7 @@ public final class IoRules implements RuleGroup {
                                             }
                                         }, "127.0.0.1", port(server)));
                                 client.transport().write(ByteBuffer.wrap(new byte[3]));
-                                Throwable lost = Async.await(made[0].lost);
+                                Throwable lost = Async.await(client.protocol().lost);
                                 server.close();
                                 return lost;
                             }));
@@ -322,8 +313,8 @@ public final class IoRules implements RuleGroup {
                 optional("IO-14", Capabilities.UNIX, "a Unix-domain echo works, and closing the server removes"
                         + " its socket file", "create_unix_server / create_unix_connection (3.13 unlinks)", tck -> {
                             EventLoop loop = tck.loop();
-                            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("loopkit-tck");
-                            java.nio.file.Path socketFile = dir.resolve("echo.sock");
+                            Path dir = Files.createTempDirectory("loopkit-tck");
+                            Path socketFile = dir.resolve("echo.sock");
                             try {
                                 assertEquals(7L, loop.runUntilComplete(Coroutines.of(() -> {
                                     Server server = Async.await(loop.createUnixServer(IoProtocols.Echo::new,
@@ -336,11 +327,11 @@ public final class IoRules implements RuleGroup {
                                     server.close();
                                     return got;
                                 })));
-                                assertFalse(java.nio.file.Files.exists(socketFile), "the socket file outlived the"
+                                assertFalse(Files.exists(socketFile), "the socket file outlived the"
                                         + " server");
                             } finally {
-                                java.nio.file.Files.deleteIfExists(socketFile);
-                                java.nio.file.Files.deleteIfExists(dir);
+                                Files.deleteIfExists(socketFile);
+                                Files.deleteIfExists(dir);
                             }
                         }),
                 optional("IO-15", Capabilities.UDP, "a datagram makes a round trip between two UDP endpoints",
@@ -385,16 +376,16 @@ public final class IoRules implements RuleGroup {
                         + " bytes between two non-blocking channels", "sock_connect / sock_accept / sock_sendall /"
                         + " sock_recv_into", tck -> {
                             EventLoop loop = tck.loop();
-                            try (java.nio.channels.ServerSocketChannel listener =
-                                         java.nio.channels.ServerSocketChannel.open();
-                                 java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open()) {
+                            try (ServerSocketChannel listener =
+                                         ServerSocketChannel.open();
+                                 SocketChannel client = SocketChannel.open()) {
                                 listener.bind(new InetSocketAddress("127.0.0.1", 0));
                                 listener.configureBlocking(false);
                                 client.configureBlocking(false);
                                 assertEquals(4, loop.runUntilComplete(Coroutines.of(() -> {
-                                    Future<java.nio.channels.SocketChannel> accepting = loop.sockAccept(listener);
+                                    Future<SocketChannel> accepting = loop.sockAccept(listener);
                                     Async.await(loop.sockConnect(client, listener.getLocalAddress()));
-                                    try (java.nio.channels.SocketChannel server = Async.await(accepting)) {
+                                    try (SocketChannel server = Async.await(accepting)) {
                                         Async.await(loop.sockSendAll(client, ByteBuffer.wrap(new byte[4])));
                                         ByteBuffer into = ByteBuffer.allocate(4);
                                         while (into.hasRemaining()) {

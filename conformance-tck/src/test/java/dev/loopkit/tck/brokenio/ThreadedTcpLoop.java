@@ -53,10 +53,10 @@ class ThreadedTcpLoop extends RecordingLoop {
             try {
                 socket.connect(remote);
                 owned.add(socket);
-                callSoonThreadsafe(() -> result.setResult(open(socket, protocolFactory.get())));
+                post(() -> result.setResult(open(socket, protocolFactory.get())));
             } catch (IOException e) {
                 closeQuietly(socket);
-                callSoonThreadsafe(() -> result.setException(e));
+                post(() -> result.setException(e));
             }
         });
         return result;
@@ -73,7 +73,7 @@ class ThreadedTcpLoop extends RecordingLoop {
                 try {
                     Socket accepted = listener.accept();
                     owned.add(accepted);
-                    callSoonThreadsafe(() -> open(accepted, protocolFactory.get()));
+                    post(() -> open(accepted, protocolFactory.get()));
                 } catch (IOException e) {
                     return;
                 }
@@ -128,8 +128,21 @@ class ThreadedTcpLoop extends RecordingLoop {
         super.closeBackend();
     }
 
+    /**
+     * Hands an event from one of the back end's threads to the loop. Once the loop is closed there
+     * is nobody left to tell: the event is dropped, and the thread's socket is already closed.
+     */
+    private void post(Runnable event) {
+        try {
+            callSoonThreadsafe(event);
+        } catch (IllegalStateException closed) {
+            // closeBackend() closed every socket; the thread ends on its next read or write.
+        }
+    }
+
     private Conn open(Socket socket, Protocol protocol) {
         Conn conn = new Conn(socket, protocol);
+        owned.add(conn::release);
         callSoon(() -> {
             conn.call(() -> protocol.connectionMade(conn));
             conn.startThreads();
@@ -167,6 +180,16 @@ class ThreadedTcpLoop extends RecordingLoop {
             this.protocol = protocol;
         }
 
+        /** The loop closed: ends both threads, whatever they wait for. */
+        void release() {
+            closeQuietly(socket);
+            outgoing.offer(CLOSE);
+            synchronized (readGate) {
+                readingPaused = false;
+                readGate.notifyAll();
+            }
+        }
+
         void startThreads() {
             Thread.ofVirtual().start(this::readLoop);
             Thread.ofVirtual().start(this::writeLoop);
@@ -186,21 +209,19 @@ class ThreadedTcpLoop extends RecordingLoop {
                     }
                     int count = in.read(chunk);
                     if (count < 0) {
-                        callSoonThreadsafe(this::eof);
+                        post(this::eof);
                         return;
                     }
                     if (defect == Defect.DROPS_EVERY_OTHER_CHUNK && chunks.getAndIncrement() % 2 == 1) {
                         continue;
                     }
                     ByteBuffer data = ByteBuffer.wrap(chunk.clone(), 0, count);
-                    callSoonThreadsafe(() -> deliver(data));
+                    post(() -> deliver(data));
                 }
             } catch (IOException e) {
-                callSoonThreadsafe(() -> lose(closing || defect == Defect.RESET_REPORTED_AS_CLEAN ? null : e));
+                post(() -> lose(closing || defect == Defect.RESET_REPORTED_AS_CLEAN ? null : e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IllegalStateException loopClosed) {
-                closeQuietly(socket);
             }
         }
 
@@ -211,7 +232,7 @@ class ThreadedTcpLoop extends RecordingLoop {
                     byte[] data = outgoing.take();
                     if (data == CLOSE) {
                         closeQuietly(socket);
-                        callSoonThreadsafe(() -> lose(null));
+                        post(() -> lose(null));
                         return;
                     }
                     if (data == EOF) {
@@ -221,15 +242,13 @@ class ThreadedTcpLoop extends RecordingLoop {
                     out.write(data);
                     int left = buffered.addAndGet(-data.length);
                     if (left <= low) {
-                        callSoonThreadsafe(this::maybeResume);
+                        post(this::maybeResume);
                     }
                 }
             } catch (IOException e) {
-                callSoonThreadsafe(() -> lose(e));
+                post(() -> lose(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IllegalStateException loopClosed) {
-                closeQuietly(socket);
             }
         }
 
