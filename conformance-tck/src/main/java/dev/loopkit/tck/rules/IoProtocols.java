@@ -44,7 +44,7 @@ final class IoProtocols {
     }
 
     /** Echoes what it receives, pausing its reading while its writes are backed up; closes after EOF. */
-    static final class Echo implements Protocol {
+    static class Echo implements Protocol {
         private Transport transport;
 
         @Override

@@ -148,13 +148,30 @@ public final class IoRules implements RuleGroup {
                         "Transport.pause_reading", tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
-                                Server server = echoServer(loop);
+                                Future<Void> echoed = loop.createFuture();
+                                Server server = Async.await(loop.createServer(() -> new IoProtocols.Echo() {
+                                    @Override
+                                    public void dataReceived(ByteBuffer data) {
+                                        super.dataReceived(data);
+                                        if (!echoed.done()) {
+                                            echoed.setResult(null);
+                                        }
+                                    }
+                                }, "127.0.0.1", 0));
                                 Connection<Recorder> client = connect(loop, port(server));
                                 client.transport().pauseReading();
                                 assertFalse(client.transport().isReading());
                                 client.transport().write(ByteBuffer.wrap(new byte[100]));
-                                Async.await(TckContext.sleep(loop, Duration.ofMillis(50)));
+                                // Not a bare sleep: the echo is on its way back before a second
+                                // connection makes a whole round trip, so a loop that reads anyway has
+                                // had every chance to deliver it, however busy the machine.
+                                Async.await(echoed);
+                                Connection<Recorder> witness = connect(loop, port(server));
+                                witness.transport().write(ByteBuffer.wrap(new byte[1]));
+                                Async.await(witness.protocol().receivedAtLeast(1));
+                                Async.await(TckContext.sleep(loop, Duration.ofMillis(20)));
                                 assertEquals(0, client.protocol().received, "data arrived while reading was paused");
+                                witness.transport().close();
                                 client.transport().resumeReading();
                                 assertEquals(100L, Async.await(client.protocol().receivedAtLeast(100)));
                                 client.transport().close();
