@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -18,8 +19,13 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * Finds every registered {@link EventLoopProvider} with {@link ServiceLoader#stream()}, lazily and
  * defensively: a provider's class is inspected before it is instantiated, and one that fails to
  * load, to construct, or to answer ({@code name()}, {@code priority()}, {@code capabilities()},
- * {@code isAvailable()}) is recorded as {@link Candidate.Status#FAILED} with its cause and its
- * jar, logged with one WARN, and skipped: it never hides the others and never aborts start-up.
+ * {@code isAvailable()}), by throwing anything but the JVM's own fatal errors
+ * ({@link VirtualMachineError}) or by taking longer than {@link #timeout()}, is recorded as
+ * {@link Candidate.Status#FAILED} with its cause and its jar, logged with one WARN, and skipped:
+ * it never hides the others and never aborts or hangs start-up.
  *
  * <p>Thread-safe: every call discovers afresh.
  */
@@ -39,6 +47,9 @@ public final class ProviderDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);
     private static final String SERVICE_FILE = "META-INF/services/" + EventLoopProvider.class.getName();
     private static final Pattern PROVIDER_IN_ERROR = Pattern.compile("Provider (\\S+)");
+    static final String TIMEOUT_PROPERTY = "loopkit.discovery.timeout";
+    private static final String TIMEOUT_ENV = "LOOPKIT_DISCOVERY_TIMEOUT";
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** Guards against a broken iterator that keeps failing on the same entry. */
     private static final int MAX_CONSECUTIVE_ERRORS = 64;
 
@@ -101,34 +112,111 @@ public final class ProviderDiscovery {
         return List.copyOf(found);
     }
 
+    /**
+     * Instantiates and questions one provider on a thread of its own, for at most
+     * {@link #timeout()}: a constructor or {@code isAvailable()} that blocks (a native library
+     * waiting on a device, a network probe) makes the provider fail, never discovery hang.
+     */
     private static Candidate inspect(ServiceLoader.Provider<EventLoopProvider> registration) {
         Class<? extends EventLoopProvider> type = registration.type();
         String source = sourceOf(type);
+        Answers answers = new Answers();
+        FutureTask<Candidate> inspection = new FutureTask<>(() -> inspect(registration, type, source, answers));
+        Thread thread = new Thread(inspection, "loopkit-discovery " + type.getName());
+        thread.setDaemon(true);
+        thread.start();
+        Duration timeout = timeout();
+        try {
+            return inspection.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            String what = answers.constructed ? "isAvailable()" : "its constructor";
+            return warn(answers.failed(type, source, new TimeoutException(what + " did not return within "
+                    + timeout.toMillis() + " ms (raise -D" + TIMEOUT_PROPERTY + "=SECONDS if it is only slow)")),
+                    what + " blocked");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return answers.failed(type, source, e);
+        } catch (ExecutionException e) {
+            // inspect(...) catches everything but the JVM's own fatal errors.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * What a provider told before it failed, kept so that the explanation shows it. Written by the
+     * inspecting thread, read by the discovering one after a time-out.
+     */
+    private static final class Answers {
+        volatile boolean constructed;
+        volatile String name;
+        volatile int priority;
+        volatile SortedSet<String> capabilities = new TreeSet<>();
+
+        Candidate failed(Class<?> type, String source, Throwable failure) {
+            return new Candidate(name, type.getName(), source, priority, new TreeSet<>(capabilities),
+                    Candidate.Status.FAILED, failure, null);
+        }
+    }
+
+    private static Candidate inspect(ServiceLoader.Provider<EventLoopProvider> registration,
+            Class<? extends EventLoopProvider> type, String source, Answers answers) {
         EventLoopProvider provider;
         try {
             provider = registration.get();
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            answers.constructed = true;
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
             Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
-            return warn(Candidate.failed(null, type.getName(), source, cause), "its constructor threw");
+            return warn(answers.failed(type, source, cause), "its constructor threw");
         }
-        // Keep whatever the provider told before it failed, so the explanation shows it.
-        String name = null;
-        int priority = 0;
-        Set<String> capabilities = new TreeSet<>();
         try {
-            name = provider.name();
+            String name = provider.name();
             if (name == null || name.isBlank()) {
                 throw new IllegalStateException("name() returned " + (name == null ? "null" : "a blank name"));
             }
-            priority = provider.priority();
-            capabilities = new TreeSet<>(provider.capabilities());
+            answers.name = name;
+            answers.priority = provider.priority();
+            answers.capabilities = new TreeSet<>(provider.capabilities());
             boolean available = provider.isAvailable();
-            return new Candidate(name, type.getName(), source, priority, new TreeSet<>(capabilities),
+            return new Candidate(name, type.getName(), source, answers.priority, answers.capabilities,
                     available ? Candidate.Status.AVAILABLE : Candidate.Status.UNAVAILABLE, null, provider);
-        } catch (RuntimeException | LinkageError e) {
-            Candidate failed = new Candidate(name, type.getName(), source, priority, new TreeSet<>(capabilities),
-                    Candidate.Status.FAILED, e, null);
-            return warn(failed, "it failed to describe itself");
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            return warn(answers.failed(type, source, e), "it failed to describe itself");
+        }
+    }
+
+    /**
+     * Returns how long a provider's constructor and its questions may take together:
+     * {@code -Dloopkit.discovery.timeout=SECONDS}, else {@code LOOPKIT_DISCOVERY_TIMEOUT}, else 5 s.
+     */
+    static Duration timeout() {
+        String value = System.getProperty(TIMEOUT_PROPERTY);
+        String from = "-D" + TIMEOUT_PROPERTY;
+        if (value == null) {
+            value = System.getenv(TIMEOUT_ENV);
+            from = TIMEOUT_ENV;
+        }
+        if (value == null || value.isBlank()) {
+            return DEFAULT_TIMEOUT;
+        }
+        try {
+            Duration parsed = Duration.ofMillis(Math.round(Double.parseDouble(value.strip()) * 1000));
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new NumberFormatException("not positive");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            LOG.warn("Ignored {}={}: not a positive number of seconds; using {} s", from, value,
+                    DEFAULT_TIMEOUT.toSeconds());
+            return DEFAULT_TIMEOUT;
         }
     }
 
