@@ -4,9 +4,8 @@ import dev.loopkit.policy.Candidate;
 import dev.loopkit.policy.LoopPolicy;
 import dev.loopkit.policy.ProviderDiscovery;
 import dev.loopkit.policy.ProviderSelectionException;
-import dev.loopkit.spi.EventLoopProvider;
-import dev.loopkit.tck.Certification;
 import dev.loopkit.tck.CertificationResult;
+import dev.loopkit.tck.RuleSelection;
 import dev.loopkit.tck.RuleOutcome;
 import dev.loopkit.tck.Rules;
 import dev.loopkit.tck.TckSettings;
@@ -15,21 +14,27 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code loopkit certify}: runs the TCK against providers and writes the reports. */
+/**
+ * {@code loopkit certify}: runs the TCK against providers, each in a JVM of its own so that the
+ * vendor's code can neither end nor hang the command, and writes the reports.
+ */
 @Command(name = "certify", mixinStandardHelpOptions = true,
-        description = {"Runs the loopkit conformance TCK (" + "every rule of the catalogue) against each chosen"
-            + " provider, prints a per-rule table and a summary, and writes JUnit XML and a Markdown report.",
-            "Exit status 0 only when every required rule passes for every provider.",
+        description = {"Runs the loopkit conformance TCK (every rule of the catalogue, or those of --rules) against"
+            + " each chosen provider, in a JVM of its own, prints a per-rule table and a summary, and writes JUnit"
+            + " XML and a Markdown report.",
+            "Exit status 0 only when every required rule passes for every provider; a provider that exits, hangs"
+                + " or crashes its JVM fails the rule it was in.",
             "Each rule is bounded by -Dloopkit.tck.timeout=SECONDS (env LOOPKIT_TCK_TIMEOUT, default 10)."},
         exitCodeListHeading = "Exit status:%n",
-        exitCodeList = {"0:every required rule passed", "1:a required rule failed",
-            "2:bad arguments: a missing jar, an unknown provider, no provider found"})
+        exitCodeList = {"0:every required rule passed", "1:a required rule failed or did not run",
+            "2:bad arguments: a missing jar, an unknown provider or rule, no provider found, an unusable report"
+                + " directory"})
 final class CertifyCommand implements Callable<Integer> {
 
     @Option(names = "--provider", paramLabel = "NAME",
@@ -45,39 +50,66 @@ final class CertifyCommand implements Callable<Integer> {
             description = "Where the JUnit XML and Markdown reports go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--rules", paramLabel = "LIST",
+            description = "Run only these rules, by id or group, '!' to leave one out, e.g. LC,SC,!SC-11"
+                    + " (default: every rule; a partial run never certifies).")
+    String rules;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<EventLoopProvider> providers;
+        List<Candidate> providers;
+        TckSettings settings;
         try {
-            providers = chooseProviders(VendorClassPath.loaderFor(classPath));
+            settings = TckSettings.fromEnvironment();
+            if (rules != null) {
+                settings = settings.withRules(RuleSelection.parse(rules));
+            }
+            ClassLoader loader = VendorClassPath.loaderFor(classPath);
+            usableReportDir();
+            providers = chooseProviders(loader);
         } catch (IllegalArgumentException | ProviderSelectionException e) {
             err.println("loopkit certify: " + e.getMessage());
+            err.flush();
             return 2;
         }
-        TckSettings settings = TckSettings.fromEnvironment();
-        out.printf("loopkit TCK %s: %d rules, timeout %d s per rule%n", MarkdownReport.tckVersion(),
-                Rules.all().size(), settings.timeout().toSeconds());
+        out.printf("loopkit TCK %s: %d rules%s, timeout %d s per rule%n", MarkdownReport.tckVersion(),
+                Rules.all().size(), settings.rules().isAll() ? "" : " (running " + settings.rules() + ")",
+                settings.timeout().toSeconds());
         boolean allCertified = true;
-        for (EventLoopProvider provider : providers) {
+        for (Candidate provider : providers) {
             allCertified &= certify(provider, settings, out);
         }
         return allCertified ? 0 : 1;
     }
 
-    private List<EventLoopProvider> chooseProviders(ClassLoader loader) {
+    /** Creates the report directory, or explains why it cannot be used. */
+    private void usableReportDir() {
+        try {
+            Files.createDirectories(reportDir);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("--report-dir " + reportDir + " cannot be created ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); pass a writable directory");
+        }
+        if (!Files.isDirectory(reportDir) || !Files.isWritable(reportDir)) {
+            throw new IllegalArgumentException("--report-dir " + reportDir + " is not a writable directory;"
+                    + " pass a writable directory");
+        }
+    }
+
+    private List<Candidate> chooseProviders(ClassLoader loader) {
         if (providerName != null) {
             return List.of(LoopPolicy.builder().classLoader(loader).providerName(providerName, "--provider").build()
-                    .provider());
+                    .selection().chosen());
         }
-        List<EventLoopProvider> found = ProviderDiscovery.discover(loader).stream()
+        List<Candidate> found = ProviderDiscovery.discover(loader).stream()
                 .filter(c -> c.status() == Candidate.Status.AVAILABLE)
                 .filter(c -> classPath == null || c.provider().getClass().getClassLoader() == loader)
-                .map(Candidate::provider).toList();
+                .toList();
         if (found.isEmpty()) {
             throw new IllegalArgumentException("no available provider found" + (classPath == null ? ""
                     : " in " + classPath) + "; run 'loopkit providers' to see why");
@@ -85,19 +117,24 @@ final class CertifyCommand implements Callable<Integer> {
         return found;
     }
 
-    private boolean certify(EventLoopProvider provider, TckSettings settings, PrintWriter out) throws IOException {
+    private boolean certify(Candidate provider, TckSettings settings, PrintWriter out)
+            throws IOException, InterruptedException {
         String name = provider.name();
-        out.printf("%ncertifying '%s' (%s)%n", name, provider.getClass().getName());
-        Path dir = Files.createDirectories(reportDir.resolve(fileName(name)));
-        CertificationResult result = Certification.certify(provider, settings, new ConsoleProgress(out),
-                new LegacyXmlReportGeneratingListener(dir, out));
+        out.printf("%ncertifying '%s' (%s)%n", name, provider.className());
+        out.flush();
+        Path dir = reportDir.resolve(ReportFiles.directoryName(name));
+        Files.createDirectories(dir);
+        Path xml = dir.resolve("TEST-junit-jupiter.xml");
+        Files.deleteIfExists(xml);
+        CertificationResult result = new IsolatedCertification(provider.className(), classPath, settings, dir,
+                new ConsoleProgress(out)).run(name, provider.source());
         out.println();
         for (RuleOutcome outcome : result.outcomes()) {
-            out.printf("  %-6s %-7s %s%n", outcome.rule().id(), outcome.status().name().toLowerCase(),
+            out.printf("  %-6s %-7s %s%n", outcome.rule().id(), outcome.status().name().toLowerCase(Locale.ROOT),
                     outcome.rule().statement());
         }
-        Path markdown = dir.resolve("loopkit-tck-" + fileName(name) + ".md");
-        Files.writeString(markdown, MarkdownReport.render(result, provider.getClass()));
+        Path markdown = dir.resolve("loopkit-tck-" + ReportFiles.directoryName(name) + ".md");
+        Files.writeString(markdown, MarkdownReport.render(result, provider.provider().getClass()));
         out.printf("%n'%s': %s: %d passed, %d failed, %d skipped of %d rules%n", name,
                 result.certified() ? "CERTIFIED" : "NOT CERTIFIED", result.count(RuleOutcome.Status.PASSED),
                 result.count(RuleOutcome.Status.FAILED), result.count(RuleOutcome.Status.SKIPPED),
@@ -106,13 +143,9 @@ final class CertifyCommand implements Callable<Integer> {
             out.printf("  FAILED %s %s%n         %s%n", failure.rule().id(), failure.rule().statement(),
                     failure.message().lines().findFirst().orElse(""));
         }
-        out.printf("reports: %s and %s%n", markdown, dir.resolve("TEST-junit-jupiter.xml"));
+        out.printf("reports: %s and %s%n", markdown, Files.exists(xml) ? xml
+                : "no JUnit XML (the certification JVM ended before writing it)");
         out.flush();
         return result.certified();
-    }
-
-    private static String fileName(String providerName) {
-        String cleaned = providerName.strip().replaceAll("[^A-Za-z0-9._-]", "_");
-        return cleaned.isEmpty() ? "unnamed" : cleaned;
     }
 }

@@ -1,13 +1,17 @@
 package dev.loopkit.cli;
 
-import dev.loopkit.tck.CertificationListener;
 import dev.loopkit.tck.RuleOutcome;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Prints one line per rule group as it finishes, so a long certification never looks hung. */
-final class ConsoleProgress implements CertificationListener {
+/**
+ * Prints a certification as it runs, so that it never looks hung: a line per rule that fails, as
+ * it fails; a reminder every few seconds while a rule keeps running; and one summary line per rule
+ * group as it finishes.
+ */
+final class ConsoleProgress implements IsolatedCertification.Progress {
 
     private final PrintWriter out;
     private final Map<RuleOutcome.Status, Integer> counts = new EnumMap<>(RuleOutcome.Status.class);
@@ -21,20 +25,28 @@ final class ConsoleProgress implements CertificationListener {
     public void groupStarted(String group) {
         counts.clear();
         groupStart = System.nanoTime();
-        out.printf("  %-40s ", group + " ...");
-        out.flush();
     }
 
     @Override
     public void ruleFinished(RuleOutcome outcome) {
         counts.merge(outcome.status(), 1, Integer::sum);
+        if (outcome.status() == RuleOutcome.Status.FAILED) {
+            out.printf("    %s failed: %s%n", outcome.rule().id(), outcome.message().lines().findFirst().orElse(""));
+            out.flush();
+        }
+    }
+
+    @Override
+    public void stillRunning(String rule, Duration elapsed) {
+        out.printf("    %s still running after %d s ...%n", rule, elapsed.toSeconds());
+        out.flush();
     }
 
     @Override
     public void groupFinished(String group) {
-        out.printf("%3d passed, %d failed, %d skipped (%.1f s)%n", counts.getOrDefault(RuleOutcome.Status.PASSED, 0),
-                counts.getOrDefault(RuleOutcome.Status.FAILED, 0), counts.getOrDefault(RuleOutcome.Status.SKIPPED, 0),
-                (System.nanoTime() - groupStart) / 1e9);
+        out.printf("  %-40s %3d passed, %d failed, %d skipped (%.1f s)%n", group + " ...",
+                counts.getOrDefault(RuleOutcome.Status.PASSED, 0), counts.getOrDefault(RuleOutcome.Status.FAILED, 0),
+                counts.getOrDefault(RuleOutcome.Status.SKIPPED, 0), (System.nanoTime() - groupStart) / 1e9);
         out.flush();
     }
 }

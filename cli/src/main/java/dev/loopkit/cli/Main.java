@@ -1,5 +1,6 @@
 package dev.loopkit.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        CliLogging.warningsOnly();
         System.exit(run(args));
     }
 
@@ -26,7 +28,7 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command line writing to {@code out} and {@code err}; returns its exit status. */
-    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.EventLoopProvider;
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -91,17 +92,97 @@ class CliTest {
         assertTrue(loopkit("certify", "--help").out().contains("--report-dir=DIR"));
     }
 
+    @Test
+    void aProviderThatExitsTheJvmInARuleIsNotCertifiedAndTheRuleIsNamed() throws Exception {
+        Path vendor = vendor("exiting", "new ExitingLoop()", """
+                package vendor;
+                final class ExitingLoop extends dev.loopkit.spi.BaseEventLoop {
+                    protected void processEvents(long timeout) { }
+                    protected void wakeup() { }
+                    protected void closeBackend() { }
+                    @Override public dev.loopkit.api.Handle callSoon(Runnable callback) {
+                        System.exit(0);
+                        return null;
+                    }
+                }
+                """, "");
+        Run run = loopkit("certify", "--classpath", vendor.toString(), "--report-dir", dir.toString(),
+                "--rules", "LC-05,LC-06");
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("'exiting': NOT CERTIFIED"), run.out());
+        assertTrue(run.out().contains("FAILED LC-05 ") && run.out().contains("the certification JVM exited with"
+                + " status 0 (System.exit, Runtime.halt or a crash in the provider's code) while this rule ran"),
+                run.out());
+        assertTrue(run.out().contains("FAILED LC-06 ") && run.out().contains("not run: the certification JVM exited"
+                + " with status 0"), run.out());
+        assertTrue(run.out().contains("no JUnit XML"), run.out());
+        assertTrue(Files.readString(dir.resolve("exiting/loopkit-tck-exiting.md")).contains("**NOT CERTIFIED**"));
+    }
+
+    @Test
+    void aProviderThatHangsItsJvmIsKilledAndNotCertified() throws Exception {
+        // The second construction blocks for ever: discovery (here) builds it once, the worker again.
+        Path vendor = vendor("hanging", "new HangingLoop()", """
+                package vendor;
+                final class HangingLoop extends dev.loopkit.spi.BaseEventLoop {
+                    protected void processEvents(long timeout) { }
+                    protected void wakeup() { }
+                    protected void closeBackend() { }
+                }
+                """, """
+                private static final java.nio.file.Path COUNT = java.nio.file.Path.of(%s);
+                public HangingProvider() throws Exception {
+                    java.nio.file.Files.writeString(COUNT, "x", java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                    if (java.nio.file.Files.readString(COUNT).length() > 1) {
+                        new java.util.concurrent.CountDownLatch(1).await();
+                    }
+                }
+                """.formatted('"' + dir.resolve("constructions").toString().replace("\\", "/") + '"'));
+        String previous = System.setProperty("loopkit.tck.timeout", "1");
+        try {
+            Run run = loopkit("certify", "--classpath", vendor.toString(), "--report-dir", dir.toString(),
+                    "--rules", "LC-01");
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.out().contains("'hanging': NOT CERTIFIED"), run.out());
+            assertTrue(run.out().contains("not run: the certification JVM hung (no progress for"), run.out());
+            assertTrue(run.out().contains("while the provider was being constructed"), run.out());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("loopkit.tck.timeout");
+            } else {
+                System.setProperty("loopkit.tck.timeout", previous);
+            }
+        }
+    }
+
+    @Test
+    void unusableReportDirectoriesAndRuleListsAreArgumentErrors() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        Run notADirectory = loopkit("certify", "--provider", "default", "--report-dir", file.toString());
+        assertEquals(2, notADirectory.status(), notADirectory.out() + notADirectory.err());
+        assertTrue(notADirectory.err().contains("--report-dir " + file + " cannot be created"), notADirectory.err());
+        assertTrue(notADirectory.err().contains("pass a writable directory"), notADirectory.err());
+
+        Run badRules = loopkit("certify", "--provider", "default", "--report-dir", dir.toString(), "--rules",
+                "LC,XX-99");
+        assertEquals(2, badRules.status(), badRules.out() + badRules.err());
+        assertTrue(badRules.err().contains("no rule or group is named XX-99"), badRules.err());
+    }
+
+    @Test
+    void reportFileNamesStayInsideTheReportDirectory() {
+        assertEquals("__", ReportFiles.directoryName(".."));
+        assertEquals("_", ReportFiles.directoryName("."));
+        assertEquals("_hidden", ReportFiles.directoryName(".hidden"));
+        assertEquals("a_b_c", ReportFiles.directoryName("a/b\\c"));
+        assertEquals("unnamed", ReportFiles.directoryName("  "));
+        assertEquals("uv.loop-2", ReportFiles.directoryName("uv.loop-2"));
+    }
+
     /** A vendor's class directory whose loop lets close() of a running loop pass silently. */
     private Path lenientVendor() throws Exception {
-        Path src = Files.createDirectories(dir.resolve("src/vendor"));
-        Files.writeString(src.resolve("LenientProvider.java"), """
-                package vendor;
-                public final class LenientProvider implements dev.loopkit.spi.EventLoopProvider {
-                    public String name() { return "lenient"; }
-                    public dev.loopkit.api.EventLoop newEventLoop() { return new LenientLoop(); }
-                }
-                """);
-        Files.writeString(src.resolve("LenientLoop.java"), """
+        return vendor("lenient", "new LenientLoop()", """
                 package vendor;
                 final class LenientLoop extends dev.loopkit.spi.BaseEventLoop {
                     // Polls every millisecond, so it never needs a wake-up.
@@ -118,17 +199,36 @@ class CliTest {
                         }
                     }
                 }
-                """);
-        Path classes = Files.createDirectories(dir.resolve("vendor-classes"));
+                """, "");
+    }
+
+    /**
+     * A vendor's class directory with a provider {@code vendor.<Name>Provider} called {@code name}
+     * whose loops are {@code newLoop}, the loop's source, and extra provider members.
+     */
+    private Path vendor(String name, String newLoop, String loopSource, String providerMembers) throws Exception {
+        String providerClass = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Provider";
+        String loopClass = loopSource.replaceAll("(?s).*final class (\\w+).*", "$1");
+        Path src = Files.createDirectories(dir.resolve("src/vendor"));
+        Files.writeString(src.resolve(providerClass + ".java"), """
+                package vendor;
+                public final class %s implements dev.loopkit.spi.EventLoopProvider {
+                    %s
+                    public String name() { return "%s"; }
+                    public dev.loopkit.api.EventLoop newEventLoop() { return %s; }
+                }
+                """.formatted(providerClass, providerMembers, name, newLoop));
+        Files.writeString(src.resolve(loopClass + ".java"), loopSource);
+        Path classes = Files.createDirectories(dir.resolve("vendor-classes-" + name));
         List<String> args = new ArrayList<>(List.of("--release", "21", "-d", classes.toString(), "-cp",
-                location(EventLoop.class) + java.io.File.pathSeparator + location(EventLoopProvider.class),
-                src.resolve("LenientProvider.java").toString(), src.resolve("LenientLoop.java").toString()));
+                location(EventLoop.class) + File.pathSeparator + location(EventLoopProvider.class),
+                src.resolve(providerClass + ".java").toString(), src.resolve(loopClass + ".java").toString()));
         StringWriter errors = new StringWriter();
         int status = ToolProvider.findFirst("javac").orElseThrow().run(new PrintWriter(errors),
                 new PrintWriter(errors), args.toArray(String[]::new));
         assertEquals(0, status, errors.toString());
         Path services = Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(services.resolve(EventLoopProvider.class.getName()), "vendor.LenientProvider\n");
+        Files.writeString(services.resolve(EventLoopProvider.class.getName()), "vendor." + providerClass + "\n");
         return classes;
     }
 

@@ -89,7 +89,7 @@ public final class Certification {
 
         @Override
         public void executionStarted(TestIdentifier id) {
-            groupOf(id).ifPresent(listener::groupStarted);
+            ruleOf(id).ifPresentOrElse(listener::ruleStarted, () -> groupOf(id).ifPresent(listener::groupStarted));
         }
 
         @Override

@@ -2,7 +2,7 @@ package dev.loopkit.tck;
 
 /**
  * Follows a certification as it runs, so a long run never looks hung: told when a rule group
- * starts and when it ends. Called on the launcher's thread.
+ * starts and ends, and when each rule starts and ends. Called on the launcher's thread.
  */
 public interface CertificationListener {
 
@@ -16,6 +16,14 @@ public interface CertificationListener {
      * @param group e.g. {@code "LC Lifecycle"}
      */
     default void groupStarted(String group) {
+    }
+
+    /**
+     * A rule's test started (a skipped rule is only reported as finished).
+     *
+     * @param rule the rule
+     */
+    default void ruleStarted(Rule rule) {
     }
 
     /**

@@ -12,9 +12,10 @@ public final class CertificationTarget extends EventLoopConformance {
 
     /**
      * Per launching thread: the launcher runs the kit's factory and tests on the thread that
-     * called it, so certifications on different threads do not see each other's provider.
+     * called it, so certifications on different threads do not see each other's provider; each
+     * rule's own thread, started from there, inherits it.
      */
-    private static final ThreadLocal<Target> TARGET = new ThreadLocal<>();
+    private static final InheritableThreadLocal<Target> TARGET = new InheritableThreadLocal<>();
 
     private record Target(EventLoopProvider provider, TckSettings settings) {
     }

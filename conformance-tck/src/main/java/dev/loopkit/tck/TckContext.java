@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -21,19 +22,28 @@ public final class TckContext implements AutoCloseable {
 
     private static final long POLL_NANOS = 1_000_000;
 
-    private final EventLoopProvider provider;
+    private final Supplier<EventLoopProvider> providers;
+    private EventLoopProvider provider;
     private final TckSettings settings;
     /** Written by the rule's thread, read by the kit's thread when the rule times out. */
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private EventLoop loop;
 
-    TckContext(EventLoopProvider provider, TckSettings settings) {
-        this.provider = Objects.requireNonNull(provider, "provider");
+    /**
+     * @param providers makes the provider under test, on the rule's own thread at first use, so
+     *     that even its constructor is bounded by the rule's timeout
+     * @param settings the kit's settings
+     */
+    TckContext(Supplier<EventLoopProvider> providers, TckSettings settings) {
+        this.providers = Objects.requireNonNull(providers, "providers");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Returns the provider under test. */
+    /** Returns the provider under test, the same instance throughout the test. */
     public EventLoopProvider provider() {
+        if (provider == null) {
+            provider = Objects.requireNonNull(providers.get(), "the conformance test's provider() returned null");
+        }
         return provider;
     }
 
@@ -52,8 +62,8 @@ public final class TckContext implements AutoCloseable {
 
     /** Returns another fresh loop of the provider, closed after the test. */
     public EventLoop newLoop() {
-        EventLoop created = Objects.requireNonNull(provider.newEventLoop(),
-                () -> provider.getClass().getName() + ".newEventLoop() returned null");
+        EventLoop created = Objects.requireNonNull(provider().newEventLoop(),
+                () -> provider().getClass().getName() + ".newEventLoop() returned null");
         loops.add(created);
         return created;
     }
