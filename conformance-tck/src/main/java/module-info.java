@@ -4,12 +4,15 @@
  * and the certification runner behind {@code loopkit certify}.
  */
 module dev.loopkit.tck {
-    requires transitive dev.loopkit.policy;
+    requires transitive dev.loopkit.spi;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.platform.launcher;
     requires com.tngtech.archunit;
     requires org.slf4j;
 
     exports dev.loopkit.tck;
+
+    // PV-06 asks ServiceLoader whether the vendor registered its provider.
+    uses dev.loopkit.spi.EventLoopProvider;
     opens dev.loopkit.tck to org.junit.platform.commons;
 }

@@ -1,0 +1,27 @@
+package dev.loopkit.tck.rules;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.List;
+
+/**
+ * The one check of the kit that needs ArchUnit, kept apart so that only PV-08 loads it: which
+ * classes of the default loop a provider class depends on.
+ */
+final class VendorArchitecture {
+
+    private VendorArchitecture() {
+    }
+
+    /** Returns one line per dependency of {@code type} on {@code dev.loopkit.impl}; empty when there is none. */
+    static List<String> dependenciesOnTheDefaultLoop(Class<?> type) {
+        JavaClasses vendor = new ClassFileImporter().importClasses(type);
+        ArchRule rule = ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                .resideInAPackage("dev.loopkit.impl..").allowEmptyShould(true);
+        EvaluationResult result = rule.evaluate(vendor);
+        return result.hasViolation() ? result.getFailureReport().getDetails() : List.of();
+    }
+}
