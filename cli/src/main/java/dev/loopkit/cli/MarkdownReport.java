@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.CodeSource;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The certification report a vendor attaches to a release: TCK version and jar checksum, the
@@ -48,19 +49,25 @@ final class MarkdownReport {
         }
         for (RuleOutcome failure : result.failures()) {
             md.append("- **").append(failure.rule().id()).append("** ").append(failure.rule().statement())
-                    .append(" (asyncio: ").append(failure.rule().asyncio()).append(")\n\n  ```\n  ")
+                    .append(" (reference: ").append(failure.rule().reference()).append(")\n\n  ")
+                    .append(failure.rule().advice()).append("\n\n  ```\n  ")
                     .append(failure.message().strip().replace("\n", "\n  ")).append("\n  ```\n");
         }
-        md.append("\n## All rules\n\n| Rule | Result | Statement |\n|---|---|---|\n");
+        md.append("\n## All rules\n\n| Rule | Result | Statement | If it fails, check |\n|---|---|---|---|\n");
         for (RuleOutcome outcome : result.outcomes()) {
-            md.append("| ").append(outcome.rule().id()).append(" | ").append(outcome.status().name().toLowerCase())
-                    .append(" | ").append(outcome.rule().statement().replace("|", "\\|")).append(" |\n");
+            md.append("| ").append(outcome.rule().id()).append(" | ").append(outcome.status().name().toLowerCase(Locale.ROOT))
+                    .append(" | ").append(cell(outcome.rule().statement())).append(" | ").append(cell(outcome.rule().hint()))
+                    .append(" |\n");
         }
         return md.toString();
     }
 
     private static void row(StringBuilder md, String key, String value) {
-        md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+        md.append("| ").append(key).append(" | ").append(cell(value)).append(" |\n");
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     static String tckVersion() {

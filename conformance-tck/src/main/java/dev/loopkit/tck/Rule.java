@@ -4,21 +4,27 @@ import java.util.Objects;
 
 /**
  * One rule of the TCK: an id that reports, docs and test names share (e.g. {@code LC-03}), a
- * one-line statement, the asyncio behaviour it mirrors, and whether it is required.
+ * one-line statement, the behaviour it is taken from, what a vendor whose loop fails it should
+ * check first, and whether it is required.
  *
  * @param id the rule id, {@code GROUP-NN}; never null
  * @param statement what a conforming loop does, in one line; never null
- * @param asyncio the asyncio reference it follows (a function or test of CPython); never null
+ * @param reference where the behaviour comes from: mostly a function or test of CPython's asyncio,
+ *     else the contract it follows (ServiceLoader's, the design's); never null
+ * @param hint what to check when the rule fails, completing "if this fails, check ..."; never blank
  * @param capability null for a required rule; else the provider capability without which the
  *     rule is skipped (optional rule)
  */
-public record Rule(String id, String statement, String asyncio, String capability) {
+public record Rule(String id, String statement, String reference, String hint, String capability) {
 
     /** Checks the arguments. */
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(statement, "statement");
-        Objects.requireNonNull(asyncio, "asyncio");
+        Objects.requireNonNull(reference, "reference");
+        if (hint == null || hint.isBlank()) {
+            throw new IllegalArgumentException("rule " + id + " needs a hint: what to check when it fails");
+        }
         if (!id.matches("[A-Z]{2}-\\d{2}")) {
             throw new IllegalArgumentException("rule id must look like LC-01, got " + id);
         }
@@ -32,6 +38,11 @@ public record Rule(String id, String statement, String asyncio, String capabilit
     /** Returns true unless the rule depends on an optional capability. */
     public boolean required() {
         return capability == null;
+    }
+
+    /** Returns the hint as a sentence: "If this fails, check ...". */
+    public String advice() {
+        return "If this fails, check " + hint + ".";
     }
 
     /** Returns the display name used in test reports: id, then statement. */

@@ -22,12 +22,13 @@ public interface RuleGroup {
      *
      * @param id the id
      * @param statement what a conforming loop does
-     * @param asyncio the asyncio behaviour it mirrors
+     * @param reference where the behaviour comes from (see {@link Rule#reference()})
+     * @param hint what to check when it fails, completing "if this fails, check ..."
      * @param check its test
      * @return the rule with its check
      */
-    static RuleCheck required(String id, String statement, String asyncio, Check check) {
-        return new RuleCheck(new Rule(id, statement, asyncio, null), check);
+    static RuleCheck required(String id, String statement, String reference, String hint, Check check) {
+        return new RuleCheck(new Rule(id, statement, reference, hint, null), check);
     }
 
     /**
@@ -36,11 +37,13 @@ public interface RuleGroup {
      * @param id the id
      * @param capability the capability the rule needs
      * @param statement what a conforming loop does
-     * @param asyncio the asyncio behaviour it mirrors
+     * @param reference where the behaviour comes from (see {@link Rule#reference()})
+     * @param hint what to check when it fails, completing "if this fails, check ..."
      * @param check its test
      * @return the rule with its check
      */
-    static RuleCheck optional(String id, String capability, String statement, String asyncio, Check check) {
-        return new RuleCheck(new Rule(id, statement, asyncio, capability), check);
+    static RuleCheck optional(String id, String capability, String statement, String reference, String hint,
+            Check check) {
+        return new RuleCheck(new Rule(id, statement, reference, hint, capability), check);
     }
 }

@@ -21,6 +21,7 @@ class OptionalRuleTest {
     void anOptionalRuleIsSkippedWithTheReasonWhenTheCapabilityIsMissing() {
         AtomicInteger ran = new AtomicInteger();
         RuleCheck udpRule = RuleGroup.optional("ZZ-01", "udp", "a UDP round trip works", "create_datagram_endpoint",
+                "the datagram transport",
                 tck -> ran.incrementAndGet());
         Kit kit = new Kit(new BrokenProviders.Correct());
         TestAbortedException skipped = assertThrows(TestAbortedException.class, () -> kit.verify(udpRule, SETTINGS));
@@ -33,6 +34,7 @@ class OptionalRuleTest {
     void anOptionalRuleRunsWhenTheCapabilityIsDeclared() throws Exception {
         AtomicInteger ran = new AtomicInteger();
         RuleCheck udpRule = RuleGroup.optional("ZZ-01", "udp", "a UDP round trip works", "create_datagram_endpoint",
+                "the datagram transport",
                 tck -> ran.incrementAndGet());
         EventLoopProvider correct = new BrokenProviders.Correct();
         Kit kit = new Kit(new EventLoopProvider() {

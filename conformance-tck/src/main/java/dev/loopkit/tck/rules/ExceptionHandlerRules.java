@@ -38,7 +38,10 @@ public final class ExceptionHandlerRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("EH-01", "a callback that throws reaches the handler with its message, exception and"
-                        + " handle", "Handle._run: 'Exception in callback ...'", tck -> {
+                        + " handle", "Handle._run: 'Exception in callback ...'",
+                        "that the loop catches a callback's exception and calls callExceptionHandler with "
+                                + "message, exception and the handle",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<ExceptionContext> reported = new ArrayList<>();
                             loop.setExceptionHandler((l, context) -> reported.add(context));
@@ -53,7 +56,10 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertSame(boom, reported.get(0).exception());
                             assertSame(failing, reported.get(0).handle());
                         }),
-                required("EH-02", "the loop keeps running after a callback throws", "Handle._run", tck -> {
+                required("EH-02", "the loop keeps running after a callback throws", "Handle._run",
+                        "that a callback's exception is reported, not rethrown out of runForever, and does not "
+                                + "call stop()",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     loop.setExceptionHandler((l, context) -> { });
                     List<String> ran = new ArrayList<>();
@@ -69,7 +75,10 @@ public final class ExceptionHandlerRules implements RuleGroup {
                     assertEquals(List.of("same batch", "later"), ran);
                 }),
                 required("EH-03", "a handler that throws is reported through the default handler, never fatal",
-                        "BaseEventLoop.call_exception_handler", tck -> {
+                        "BaseEventLoop.call_exception_handler",
+                        "that callExceptionHandler catches what a custom handler throws and logs it with the "
+                                + "default handler",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.setExceptionHandler((l, context) -> {
                                 throw new IllegalStateException("handler broke");
@@ -83,7 +92,9 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertEquals(List.of("after"), ran);
                         }),
                 required("EH-04", "the handler is called with the loop and the context",
-                        "BaseEventLoop.call_exception_handler", tck -> {
+                        "BaseEventLoop.call_exception_handler",
+                        "that callExceptionHandler passes this loop and the very context it was given to the handler",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<Object> seen = new ArrayList<>();
                             loop.setExceptionHandler((l, context) -> {
@@ -95,7 +106,10 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertEquals(List.of(loop, context), seen);
                         }),
                 required("EH-05", "getExceptionHandler returns the handler; null restores the default",
-                        "BaseEventLoop.get_exception_handler", tck -> {
+                        "BaseEventLoop.get_exception_handler",
+                        "that setExceptionHandler(null) restores the default and getExceptionHandler returns "
+                                + "what was set",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertNull(loop.getExceptionHandler());
                             ExceptionHandler handler = (l, context) -> { };
@@ -105,7 +119,10 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertNull(loop.getExceptionHandler());
                         }),
                 required("EH-06", "the default handler accepts any context without throwing",
-                        "BaseEventLoop.default_exception_handler", tck -> {
+                        "BaseEventLoop.default_exception_handler",
+                        "that defaultExceptionHandler tolerates a context with only a message (no exception, "
+                                + "no handle)",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.defaultExceptionHandler(ExceptionContext.of("no exception", null));
                             loop.defaultExceptionHandler(ExceptionContext.of("with exception",
@@ -113,7 +130,9 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             loop.callExceptionHandler(ExceptionContext.of("through the loop", null));
                         }),
                 required("EH-07", "an exception of a task's coroutine stays in the task, not the handler",
-                        "Task.__step sets the exception", tck -> {
+                        "Task.__step sets the exception",
+                        "that a task catches its coroutine's exception into setException instead of reporting it",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<ExceptionContext> reported = new ArrayList<>();
                             loop.setExceptionHandler((l, context) -> reported.add(context));
@@ -125,7 +144,9 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertEquals(List.of(), reported);
                         }),
                 required("EH-08", "debug mode is off by default and setDebug switches it",
-                        "BaseEventLoop.get_debug", tck -> {
+                        "BaseEventLoop.get_debug",
+                        "that getDebug starts false (unless -Dloopkit.debug=true) and setDebug changes it",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             boolean initial = Boolean.getBoolean("loopkit.debug");
                             assertEquals(initial, loop.getDebug());
@@ -133,7 +154,9 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertEquals(!initial, loop.getDebug());
                         }),
                 required("EH-09", "the slow-callback threshold defaults to 100 ms and must be positive",
-                        "BaseEventLoop.slow_callback_duration", tck -> {
+                        "BaseEventLoop.slow_callback_duration",
+                        "that setSlowCallbackDuration stores the value and rejects zero and negative durations",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertEquals(Duration.ofMillis(100), loop.getSlowCallbackDuration());
                             loop.setSlowCallbackDuration(Duration.ofMillis(5));
@@ -144,6 +167,7 @@ public final class ExceptionHandlerRules implements RuleGroup {
                                     () -> loop.setSlowCallbackDuration(Duration.ofMillis(-1)));
                         }),
                 required("EH-10", "debug mode does not change what callbacks do", "BaseEventLoop._run_once",
+                        "that debug mode only adds checks and warnings: the callbacks run as they would without it",
                         tck -> {
                             EventLoop loop = tck.loop();
                             loop.setDebug(true);

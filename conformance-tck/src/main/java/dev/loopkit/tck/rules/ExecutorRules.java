@@ -36,7 +36,9 @@ public final class ExecutorRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("EX-01", "runInExecutor runs the call off the loop thread and completes on it",
-                        "BaseEventLoop.run_in_executor / wrap_future", tck -> {
+                        "BaseEventLoop.run_in_executor / wrap_future",
+                        "that runInExecutor submits to an executor and completes the future with callSoonThreadsafe",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             // The loop's thread is whichever runs its callbacks (a loop may run on a
                             // thread of its own while the caller waits).
@@ -51,7 +53,9 @@ public final class ExecutorRules implements RuleGroup {
                             assertSame(loopThread[0], completedOn[0]);
                         }),
                 required("EX-02", "a failure of the call arrives as the future's exception, unwrapped",
-                        "run_in_executor", tck -> {
+                        "run_in_executor",
+                        "that the executor's failure is set as the future's exception as it is, not wrapped",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.runInExecutor(null, () -> {
                                 throw new IOException("disk");
@@ -60,7 +64,9 @@ public final class ExecutorRules implements RuleGroup {
                             assertInstanceOf(IOException.class, future.exception());
                         }),
                 required("EX-03", "setDefaultExecutor is what runInExecutor(null, ...) uses",
-                        "BaseEventLoop.set_default_executor", tck -> {
+                        "BaseEventLoop.set_default_executor",
+                        "that runInExecutor(null, ...) uses the executor given to setDefaultExecutor",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             ExecutorService custom = Executors.newSingleThreadExecutor(r -> new Thread(r, "tck-custom"));
                             try {
@@ -71,7 +77,9 @@ public final class ExecutorRules implements RuleGroup {
                                 custom.shutdownNow();
                             }
                         }),
-                required("EX-04", "close() shuts the default executor down", "BaseEventLoop.close", tck -> {
+                required("EX-04", "close() shuts the default executor down", "BaseEventLoop.close",
+                        "that close() calls shutdown() on the default executor",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     ExecutorService custom = Executors.newSingleThreadExecutor();
                     loop.setDefaultExecutor(custom);
@@ -81,7 +89,10 @@ public final class ExecutorRules implements RuleGroup {
                     assertTrue(custom.awaitTermination(1, TimeUnit.MINUTES));
                 }),
                 required("EX-05", "shutdownDefaultExecutor completes once the executor ended; then"
-                        + " runInExecutor(null, ...) fails", "BaseEventLoop.shutdown_default_executor (3.9)", tck -> {
+                        + " runInExecutor(null, ...) fails", "BaseEventLoop.shutdown_default_executor (3.9)",
+                        "that shutdownDefaultExecutor waits for termination off the loop thread, then refuses "
+                                + "new calls",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             ExecutorService custom = Executors.newSingleThreadExecutor();
                             loop.setDefaultExecutor(custom);
@@ -91,7 +102,9 @@ public final class ExecutorRules implements RuleGroup {
                             assertThrows(IllegalStateException.class, () -> loop.runInExecutor(null, () -> 1));
                         }),
                 required("EX-06", "an executor passed to runInExecutor is used and not shut down by close()",
-                        "run_in_executor(executor, ...)", tck -> {
+                        "run_in_executor(executor, ...)",
+                        "that close() leaves an executor passed explicitly to runInExecutor alone",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "tck-mine"));
                             try {
@@ -104,6 +117,7 @@ public final class ExecutorRules implements RuleGroup {
                             }
                         }),
                 required("EX-07", "the default executor's threads end after close()", "BaseEventLoop.close",
+                        "that close() shuts the default executor down so that its threads end",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Thread worker = loop.runUntilComplete(loop.runInExecutor(null, Thread::currentThread));

@@ -39,7 +39,9 @@ public final class FutureRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("FU-01", "done callbacks are scheduled with callSoon, never run inline",
-                        "Future.__schedule_callbacks", tck -> {
+                        "Future.__schedule_callbacks",
+                        "that done callbacks go through loop.callSoon, never run inside setResult",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.createFuture();
                             List<String> seen = new ArrayList<>();
@@ -50,6 +52,7 @@ public final class FutureRules implements RuleGroup {
                             assertEquals(List.of("x"), seen);
                         }),
                 required("FU-02", "done callbacks run in the order they were added", "Future.add_done_callback",
+                        "that done callbacks are kept in a list and scheduled in insertion order",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.createFuture();
@@ -63,7 +66,9 @@ public final class FutureRules implements RuleGroup {
                             assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seen);
                         }),
                 required("FU-03", "a callback added to a done future is scheduled, not run inline",
-                        "Future.add_done_callback", tck -> {
+                        "Future.add_done_callback",
+                        "that addDoneCallback on a done future schedules the callback with callSoon",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.createFuture();
                             future.setResult("x");
@@ -74,7 +79,9 @@ public final class FutureRules implements RuleGroup {
                             assertEquals(List.of("x"), seen);
                         }),
                 required("FU-04", "removeDoneCallback returns how many it removed, and they never run",
-                        "Future.remove_done_callback", tck -> {
+                        "Future.remove_done_callback",
+                        "that removeDoneCallback removes every equal callback and returns the count",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.createFuture();
                             List<String> seen = new ArrayList<>();
@@ -89,20 +96,27 @@ public final class FutureRules implements RuleGroup {
                             assertEquals(List.of("kept"), seen);
                         }),
                 required("FU-05", "result() of a pending future fails with \"Result is not set.\"",
-                        "Future.result", tck -> {
+                        "Future.result",
+                        "the exact message \"Result is not set.\" of result() on a pending future",
+                        tck -> {
                             Future<String> future = tck.loop().createFuture();
                             assertFalse(future.done());
                             assertEquals("Result is not set.",
                                     assertThrows(InvalidStateException.class, future::result).getMessage());
                         }),
                 required("FU-06", "exception() of a pending future fails with \"Exception is not set.\"",
-                        "Future.exception", tck -> {
+                        "Future.exception",
+                        "the exact message \"Exception is not set.\" of exception() on a pending future",
+                        tck -> {
                             Future<String> future = tck.loop().createFuture();
                             assertEquals("Exception is not set.",
                                     assertThrows(InvalidStateException.class, future::exception).getMessage());
                         }),
                 required("FU-07", "cancel(msg) cancels; result() then throws CancelledException carrying msg",
-                        "Future.cancel(msg)", tck -> {
+                        "Future.cancel(msg)",
+                        "that cancel(msg) stores the message and result()/exception() throw CancelledException "
+                                + "with it",
+                        tck -> {
                             Future<String> future = tck.loop().createFuture();
                             assertTrue(future.cancel("no longer needed"));
                             assertTrue(future.cancelled());
@@ -113,6 +127,7 @@ public final class FutureRules implements RuleGroup {
                                     assertThrows(CancelledException.class, future::exception).getMessage());
                         }),
                 required("FU-08", "cancel() of a done future returns false and changes nothing", "Future.cancel",
+                        "that cancel() returns false and does nothing once the future is done",
                         tck -> {
                             Future<String> future = tck.loop().createFuture();
                             future.setResult("kept");
@@ -121,7 +136,9 @@ public final class FutureRules implements RuleGroup {
                             assertEquals("kept", future.result());
                         }),
                 required("FU-09", "a done future cannot be completed again (InvalidStateException)",
-                        "Future.set_result: InvalidStateError", tck -> {
+                        "Future.set_result: InvalidStateError",
+                        "that setResult/setException on a done future throw InvalidStateException",
+                        tck -> {
                             Future<String> future = tck.loop().createFuture();
                             future.setResult("first");
                             assertThrows(InvalidStateException.class, () -> future.setResult("second"));
@@ -129,7 +146,10 @@ public final class FutureRules implements RuleGroup {
                             assertEquals("first", future.result());
                         }),
                 required("FU-10", "a failed future rethrows unchecked exceptions as they are, checked ones"
-                        + " wrapped in CompletionException", "Future.result re-raises", tck -> {
+                        + " wrapped in CompletionException", "Future.result re-raises",
+                        "that result() rethrows RuntimeExceptions as they are and wraps checked ones in "
+                                + "CompletionException",
+                        tck -> {
                             Future<String> unchecked = tck.loop().createFuture();
                             IllegalArgumentException boom = new IllegalArgumentException("boom");
                             unchecked.setException(boom);
@@ -141,11 +161,15 @@ public final class FutureRules implements RuleGroup {
                             assertSame(io, assertThrows(CompletionException.class, checked::result).getCause());
                             assertSame(io, checked.exception());
                         }),
-                required("FU-11", "futures are bound to the loop that created them", "Future.get_loop", tck -> {
+                required("FU-11", "futures are bound to the loop that created them", "Future.get_loop",
+                        "that getLoop() returns the loop passed at construction",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     assertSame(loop, loop.createFuture().getLoop());
                 }),
-                required("FU-12", "cancelling a future runs its callbacks", "Future.cancel", tck -> {
+                required("FU-12", "cancelling a future runs its callbacks", "Future.cancel",
+                        "that cancel() schedules the done callbacks like setResult does",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     Future<String> future = loop.createFuture();
                     List<Boolean> seen = new ArrayList<>();
@@ -155,7 +179,10 @@ public final class FutureRules implements RuleGroup {
                     assertEquals(List.of(true), seen);
                 }),
                 required("FU-13", "an exception never retrieved is reported to the exception handler when the"
-                        + " future is collected", "Future.__del__: 'Future exception was never retrieved'", tck -> {
+                        + " future is collected", "Future.__del__: 'Future exception was never retrieved'",
+                        "that a future whose exception nobody read is reported once it is garbage-collected (a "
+                                + "phantom reference polled by the loop), and that nothing keeps done futures reachable",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<ExceptionContext> reported = new ArrayList<>();
                             loop.setExceptionHandler((l, context) -> reported.add(context));
@@ -176,7 +203,9 @@ public final class FutureRules implements RuleGroup {
                             assertTrue(reported.get(0).message().endsWith("exception was never retrieved"),
                                     reported.get(0).message());
                         }),
-                required("FU-14", "a null exception is rejected", "Future.set_exception", tck -> {
+                required("FU-14", "a null exception is rejected", "Future.set_exception",
+                        "that setException(null) throws NullPointerException before changing state",
+                        tck -> {
                     Future<String> future = tck.loop().createFuture();
                     assertThrows(NullPointerException.class, () -> future.setException(null));
                     assertFalse(future.done(), "a rejected setException completed the future");

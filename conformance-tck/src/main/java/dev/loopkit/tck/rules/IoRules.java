@@ -73,7 +73,9 @@ public final class IoRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 optional("IO-01", TCP, "an echo server echoes what a client sends",
-                        "create_server / create_connection", tck -> {
+                        "create_server / create_connection",
+                        "createServer/createConnection and the transport's write path",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertEquals(1024L, loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -86,7 +88,9 @@ public final class IoRules implements RuleGroup {
                             })));
                         }),
                 optional("IO-02", TCP, "8 MiB through an echo come back intact (SHA-256)",
-                        "selector transports", tck -> {
+                        "selector transports",
+                        "partial writes and reads: every byte written must be sent once, in order",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             byte[] chunk = new byte[32 * 1024];
                             new Random(7).nextBytes(chunk);
@@ -114,7 +118,10 @@ public final class IoRules implements RuleGroup {
                         }),
                 optional("IO-03", TCP, "pauseWriting comes when a slow peer backs writes up, and a writer that"
                         + " honours it never buffers beyond the high water mark plus one write",
-                        "Protocol.pause_writing / set_write_buffer_limits", tck -> {
+                        "Protocol.pause_writing / set_write_buffer_limits",
+                        "that write() buffers beyond what the socket takes and calls pauseWriting above the "
+                                + "high water mark",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Future<Recorder> accepted = loop.createFuture();
@@ -145,7 +152,10 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-04", TCP, "pauseReading stops dataReceived until resumeReading",
-                        "Transport.pause_reading", tck -> {
+                        "Transport.pause_reading",
+                        "that pauseReading stops reading from the socket (or holds what was read) until "
+                                + "resumeReading",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Future<Void> echoed = loop.createFuture();
@@ -180,7 +190,9 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-05", TCP, "writeEof reaches the peer's eofReceived, and the peer may still answer",
-                        "Transport.write_eof / Protocol.eof_received", tck -> {
+                        "Transport.write_eof / Protocol.eof_received",
+                        "that writeEof shuts the output down after the buffered data and the peer sees eofReceived",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -196,7 +208,9 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-06", TCP, "connecting to a closed port fails with ConnectException",
-                        "create_connection: ConnectionRefusedError", tck -> {
+                        "create_connection: ConnectionRefusedError",
+                        "that a refused connect fails the future with ConnectException",
+                        tck -> {
                             int closedPort;
                             try (ServerSocket probe = new ServerSocket(0)) {
                                 closedPort = probe.getLocalPort();
@@ -208,7 +222,9 @@ public final class IoRules implements RuleGroup {
                             assertInstanceOf(ConnectException.class, attempt.exception());
                         }),
                 optional("IO-07", TCP, "a peer's reset reaches connectionLost as an IOException",
-                        "Protocol.connection_lost(exc)", tck -> {
+                        "Protocol.connection_lost(exc)",
+                        "that a reset (RST) reaches connectionLost with the IOException, not null",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
                                 Future<Recorder> accepted = loop.createFuture();
@@ -228,7 +244,9 @@ public final class IoRules implements RuleGroup {
                             assertInstanceOf(IOException.class, cause, "a reset must be reported as a cause");
                         }),
                 optional("IO-08", TCP, "write() on a closing transport throws IllegalStateException",
-                        "transport write after close", tck -> {
+                        "transport write after close",
+                        "that write() after close() or abort() throws IllegalStateException",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -243,7 +261,9 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-09", TCP, "connectionMade comes first and connectionLost last, once",
-                        "Protocol state machine", tck -> {
+                        "Protocol state machine",
+                        "that connectionMade runs before any other callback and connectionLost exactly once, last",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -260,7 +280,9 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-10", TCP, "getExtraInfo gives the peer and local socket addresses",
-                        "Transport.get_extra_info('peername'/'sockname')", tck -> {
+                        "Transport.get_extra_info('peername'/'sockname')",
+                        "that getExtraInfo answers \"peername\" and \"sockname\" and null for unknown names",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -276,7 +298,10 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-11", TCP, "a server reports its real port; once closed it stops serving and"
-                        + " waitClosed completes", "Server.close / wait_closed / sockets", tck -> {
+                        + " waitClosed completes", "Server.close / wait_closed / sockets",
+                        "that Server.close stops accepting and completes waitClosed, and sockets() reports the "
+                                + "bound port",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -292,7 +317,9 @@ public final class IoRules implements RuleGroup {
                             }));
                         }),
                 optional("IO-12", TCP, "close() of the loop closes its servers and connections",
-                        "BaseEventLoop.close with open transports", tck -> {
+                        "BaseEventLoop.close with open transports",
+                        "that close() of the loop closes every channel it owns (closeBackend)",
+                        tck -> {
                             EventLoop loop = tck.newLoop();
                             int port = loop.runUntilComplete(Coroutines.of(() -> {
                                 Server server = echoServer(loop);
@@ -305,6 +332,8 @@ public final class IoRules implements RuleGroup {
                         }),
                 optional("IO-13", TCP, "a protocol that throws reaches the exception handler and loses its"
                         + " connection with that cause", "'Fatal error: protocol.data_received() call failed.'",
+                        "that a protocol callback's exception is reported and the connection is lost with it "
+                                + "as the cause",
                         tck -> {
                             EventLoop loop = tck.loop();
                             List<ExceptionContext> reported = new ArrayList<>();
@@ -328,7 +357,9 @@ public final class IoRules implements RuleGroup {
                             assertEquals("protocol bug", reported.get(0).exception().getMessage());
                         }),
                 optional("IO-14", Capabilities.UNIX, "a Unix-domain echo works, and closing the server removes"
-                        + " its socket file", "create_unix_server / create_unix_connection (3.13 unlinks)", tck -> {
+                        + " its socket file", "create_unix_server / create_unix_connection (3.13 unlinks)",
+                        "createUnixServer/createUnixConnection and that closing the server deletes its socket file",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Path dir = Files.createTempDirectory("loopkit-tck");
                             Path socketFile = dir.resolve("echo.sock");
@@ -352,7 +383,9 @@ public final class IoRules implements RuleGroup {
                             }
                         }),
                 optional("IO-15", Capabilities.UDP, "a datagram makes a round trip between two UDP endpoints",
-                        "create_datagram_endpoint", tck -> {
+                        "create_datagram_endpoint",
+                        "createDatagramEndpoint, sendTo and datagramReceived",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             String reply = loop.runUntilComplete(Coroutines.of(() -> {
                                 Future<String> answered = loop.createFuture();
@@ -391,7 +424,9 @@ public final class IoRules implements RuleGroup {
                         }),
                 optional("IO-16", Capabilities.READINESS, "sockConnect, sockAccept, sockSendAll and sockRecv move"
                         + " bytes between two non-blocking channels", "sock_connect / sock_accept / sock_sendall /"
-                        + " sock_recv_into", tck -> {
+                        + " sock_recv_into",
+                        "addReader/addWriter on the channels and the sock* operations built on them",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             try (ServerSocketChannel listener =
                                          ServerSocketChannel.open();

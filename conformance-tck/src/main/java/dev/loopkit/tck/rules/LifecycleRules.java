@@ -42,19 +42,25 @@ public final class LifecycleRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("LC-01", "runForever on a closed loop fails with \"Event loop is closed\"",
-                        "BaseEventLoop._check_closed", tck -> {
+                        "BaseEventLoop._check_closed",
+                        "that runForever calls checkClosed first (message \"Event loop is closed\")",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, loop::runForever);
                         }),
                 required("LC-02", "runUntilComplete on a closed loop fails with \"Event loop is closed\"",
-                        "BaseEventLoop.run_until_complete", tck -> {
+                        "BaseEventLoop.run_until_complete",
+                        "that runUntilComplete calls checkClosed before anything else",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, () -> loop.runUntilComplete(Coroutines.of(() -> 1)));
                         }),
                 required("LC-03", "runForever inside the running loop fails with \"This event loop is already running\"",
-                        "BaseEventLoop._check_running", tck -> {
+                        "BaseEventLoop._check_running",
+                        "that runForever checks isRunning() first (message \"This event loop is already running\")",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             AtomicReference<Throwable> failure = new AtomicReference<>();
                             loop.callSoon(() -> failure.set(thrownBy(loop::runForever)));
@@ -64,6 +70,8 @@ public final class LifecycleRules implements RuleGroup {
                         }),
                 required("LC-04", "a second loop cannot run on a thread that runs one",
                         "BaseEventLoop._check_running: 'Cannot run the event loop while another loop is running'",
+                        "that runForever refuses when another loop already runs on this thread (the "
+                                + "running-loop slot)",
                         tck -> {
                             EventLoop loop = tck.loop();
                             EventLoop other = tck.newLoop();
@@ -75,7 +83,10 @@ public final class LifecycleRules implements RuleGroup {
                                     failure.get().getMessage());
                         }),
                 required("LC-05", "stop() before runForever runs one iteration, then returns",
-                        "test_base_events.test_run_once / stop() before run_forever", tck -> {
+                        "test_base_events.test_run_once / stop() before run_forever",
+                        "that stop() sets a flag checked after each iteration, so stop-then-run runs exactly "
+                                + "one iteration",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             loop.stop();
@@ -89,7 +100,9 @@ public final class LifecycleRules implements RuleGroup {
                             assertEquals(List.of("first", "next iteration"), ran);
                         }),
                 required("LC-06", "stop() from a callback finishes the current batch, then returns",
-                        "BaseEventLoop.stop", tck -> {
+                        "BaseEventLoop.stop",
+                        "that stop() lets the current batch of ready callbacks finish before runForever returns",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             loop.callSoon(() -> {
@@ -102,7 +115,9 @@ public final class LifecycleRules implements RuleGroup {
                             assertEquals(List.of("a", "b"), ran);
                         }),
                 required("LC-07", "close() of a running loop fails with \"Cannot close a running event loop\"",
-                        "BaseEventLoop.close", tck -> {
+                        "BaseEventLoop.close",
+                        "that close() of a running loop throws \"Cannot close a running event loop\"",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             AtomicReference<Throwable> failure = new AtomicReference<>();
                             loop.callSoon(() -> failure.set(thrownBy(loop::close)));
@@ -112,7 +127,9 @@ public final class LifecycleRules implements RuleGroup {
                             assertFalse(loop.isClosed());
                         }),
                 required("LC-08", "close() twice is a no-op and isClosed() reports it",
-                        "BaseEventLoop.close", tck -> {
+                        "BaseEventLoop.close",
+                        "that close() is idempotent and isClosed() is true afterwards",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertFalse(loop.isClosed());
                             loop.close();
@@ -120,38 +137,51 @@ public final class LifecycleRules implements RuleGroup {
                             assertTrue(loop.isClosed());
                         }),
                 required("LC-09", "callSoon on a closed loop fails with \"Event loop is closed\"",
-                        "BaseEventLoop.call_soon", tck -> {
+                        "BaseEventLoop.call_soon",
+                        "that callSoon calls checkClosed",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, () -> loop.callSoon(() -> { }));
                         }),
                 required("LC-10", "callSoonThreadsafe on a closed loop fails with \"Event loop is closed\"",
-                        "BaseEventLoop.call_soon_threadsafe", tck -> {
+                        "BaseEventLoop.call_soon_threadsafe",
+                        "that callSoonThreadsafe calls checkClosed",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, () -> loop.callSoonThreadsafe(() -> { }));
                         }),
                 required("LC-11", "callLater and callAt on a closed loop fail with \"Event loop is closed\"",
-                        "BaseEventLoop.call_at", tck -> {
+                        "BaseEventLoop.call_at",
+                        "that callLater and callAt call checkClosed",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, () -> loop.callLater(Duration.ofMillis(1), () -> { }));
                             illegalState(CLOSED, () -> loop.callAt(loop.time(), () -> { }));
                         }),
                 required("LC-12", "createTask on a closed loop fails with \"Event loop is closed\"",
-                        "BaseEventLoop.create_task", tck -> {
+                        "BaseEventLoop.create_task",
+                        "that createTask calls checkClosed",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, () -> loop.createTask(Coroutines.of(() -> 1)));
                         }),
                 required("LC-13", "runInExecutor on a closed loop fails with \"Event loop is closed\"",
-                        "BaseEventLoop.run_in_executor", tck -> {
+                        "BaseEventLoop.run_in_executor",
+                        "that runInExecutor calls checkClosed",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.close();
                             illegalState(CLOSED, () -> loop.runInExecutor(null, () -> 1));
                         }),
                 required("LC-14", "isRunning() and getRunningLoop() see the loop only while it runs",
-                        "events.get_running_loop", tck -> {
+                        "events.get_running_loop",
+                        "that the running loop is set when runForever starts and cleared when it returns, also "
+                                + "on failure",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertThrows(IllegalStateException.class, EventLoops::getRunningLoop);
                             AtomicReference<EventLoop> seen = new AtomicReference<>();
@@ -167,7 +197,9 @@ public final class LifecycleRules implements RuleGroup {
                             assertTrue(EventLoops.findRunningLoop().isEmpty());
                         }),
                 required("LC-15", "runUntilComplete returns the future's result and leaves the loop stopped",
-                        "BaseEventLoop.run_until_complete", tck -> {
+                        "BaseEventLoop.run_until_complete",
+                        "that runUntilComplete stops the loop through a done callback and returns the result",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.createFuture();
                             loop.callLater(Duration.ofMillis(2), () -> future.setResult("done"));
@@ -175,7 +207,9 @@ public final class LifecycleRules implements RuleGroup {
                             assertFalse(loop.isRunning());
                         }),
                 required("LC-16", "runUntilComplete fails with \"Event loop stopped before Future completed.\""
-                        + " when stopped early", "BaseEventLoop.run_until_complete", tck -> {
+                        + " when stopped early", "BaseEventLoop.run_until_complete",
+                        "the message \"Event loop stopped before Future completed.\" when stop() ends the run early",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> never = loop.createFuture();
                             loop.callSoon(loop::stop);
@@ -183,24 +217,31 @@ public final class LifecycleRules implements RuleGroup {
                                     () -> loop.runUntilComplete(never));
                         }),
                 required("LC-17", "runUntilComplete rejects a future of another loop",
-                        "BaseEventLoop.run_until_complete: 'The future belongs to a different loop'", tck -> {
+                        "BaseEventLoop.run_until_complete: 'The future belongs to a different loop'",
+                        "that runUntilComplete compares future.getLoop() with this loop",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> foreign = tck.newLoop().createFuture();
                             assertThrows(IllegalArgumentException.class, () -> loop.runUntilComplete(foreign));
                         }),
                 required("LC-18", "runUntilComplete(coroutine) runs it as a task and returns its result",
-                        "BaseEventLoop.run_until_complete(ensure_future(coro))", tck -> {
+                        "BaseEventLoop.run_until_complete(ensure_future(coro))",
+                        "that runUntilComplete(coroutine) wraps the coroutine with createTask",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertEquals(42, loop.runUntilComplete(Coroutines.of(() -> 42)));
                         }),
                 required("LC-19", "a loop runs again after runUntilComplete returned",
-                        "BaseEventLoop.run_until_complete", tck -> {
+                        "BaseEventLoop.run_until_complete",
+                        "that runForever resets its stopping flag and running state when it returns",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertEquals(1, loop.runUntilComplete(Coroutines.of(() -> 1)));
                             assertEquals(2, loop.runUntilComplete(Coroutines.of(() -> 2)));
                         }),
                 required("LC-20", "the stop callback of runUntilComplete is removed: a later run is not cut short",
                         "BaseEventLoop.run_until_complete: future.remove_done_callback(_run_until_complete_cb)",
+                        "that runUntilComplete removes its stop callback from the future when it returns",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> never = loop.createFuture();

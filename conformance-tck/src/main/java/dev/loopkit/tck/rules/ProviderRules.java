@@ -37,27 +37,37 @@ public final class ProviderRules implements RuleGroup {
     @Override
     public List<RuleCheck> rules() {
         return List.of(
-                required("PV-01", "name() is a stable, non-blank name", "EventLoopProvider.name", tck -> {
+                required("PV-01", "name() is a stable, non-blank name", "EventLoopProvider.name",
+                        "that name() returns the same non-blank string every time",
+                        tck -> {
                     String name = tck.provider().name();
                     assertNotNull(name);
                     assertFalse(name.isBlank(), "blank provider name");
                     assertEquals(name, tck.provider().name());
                 }),
                 required("PV-02", "newEventLoop() returns a fresh loop on every call",
-                        "new_event_loop", tck -> assertNotSame(tck.newLoop(), tck.newLoop())),
-                required("PV-03", "a new loop is open and not running", "new_event_loop", tck -> {
+                        "new_event_loop",
+                        "that newEventLoop() constructs a new loop each call (no caching)",
+                        tck -> assertNotSame(tck.newLoop(), tck.newLoop())),
+                required("PV-03", "a new loop is open and not running", "new_event_loop",
+                        "that a new loop is neither closed nor running",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     assertFalse(loop.isClosed());
                     assertFalse(loop.isRunning());
                 }),
                 required("PV-04", "isAvailable() is true for a certified provider and stable across calls",
-                        "EventLoopProvider.isAvailable", tck -> {
+                        "EventLoopProvider.isAvailable",
+                        "that isAvailable() returns true when the provider can work here, every time",
+                        tck -> {
                             for (int i = 0; i < 10; i++) {
                                 assertTrue(tck.provider().isAvailable(), "isAvailable() returned false");
                             }
                         }),
                 required("PV-05", "priority() and capabilities() are stable; capability names are lower-case",
-                        "EventLoopProvider.capabilities", tck -> {
+                        "EventLoopProvider.capabilities",
+                        "that priority() and capabilities() are constants and capability names are lower-case",
+                        tck -> {
                             EventLoopProvider provider = tck.provider();
                             assertEquals(provider.priority(), provider.priority());
                             Set<String> capabilities = provider.capabilities();
@@ -67,6 +77,8 @@ public final class ProviderRules implements RuleGroup {
                             }
                         }),
                 required("PV-06", "the provider is registered for ServiceLoader", "ServiceLoader registration",
+                        "the @AutoService(EventLoopProvider.class) annotation (and annotationProcessorPaths on "
+                                + "JDK 23+), or 'provides' in module-info",
                         tck -> {
                             Class<?> type = tck.provider().getClass();
                             boolean found = ServiceLoader.load(EventLoopProvider.class, type.getClassLoader()).stream()
@@ -75,14 +87,18 @@ public final class ProviderRules implements RuleGroup {
                                     + "EventLoopProvider.class) and, on the module path, 'provides' in module-info");
                         }),
                 required("PV-07", "the provider class is public with a public no-argument constructor",
-                        "ServiceLoader requirements", tck -> {
+                        "ServiceLoader requirements",
+                        "that the provider class and its no-argument constructor are public",
+                        tck -> {
                             Class<?> type = tck.provider().getClass();
                             assertTrue(Modifier.isPublic(type.getModifiers()), type + " is not public");
                             Constructor<?> constructor = type.getConstructor();
                             assertTrue(Modifier.isPublic(constructor.getModifiers()));
                         }),
                 required("PV-08", "the provider class does not depend on dev.loopkit.impl (the default loop)",
-                        "DESIGN.md: nobody sees the default loop", tck -> {
+                        "DESIGN.md: nobody sees the default loop",
+                        "imports of dev.loopkit.impl in the provider's classes: depend on api and spi only",
+                        tck -> {
                             Class<?> type = tck.provider().getClass();
                             String pkg = type.getPackageName();
                             if (pkg.equals("dev.loopkit.impl") || pkg.startsWith("dev.loopkit.impl.")) {
@@ -92,7 +108,9 @@ public final class ProviderRules implements RuleGroup {
                             assertTrue(violations.isEmpty(), () -> String.join("\n", violations));
                         }),
                 required("PV-09", "loops of one provider are independent: closing one leaves another working",
-                        "new_event_loop", tck -> {
+                        "new_event_loop",
+                        "static state shared between the loops of one provider",
+                        tck -> {
                             EventLoop first = tck.newLoop();
                             EventLoop second = tck.newLoop();
                             first.close();
@@ -100,7 +118,9 @@ public final class ProviderRules implements RuleGroup {
                             assertEquals(7, second.runUntilComplete(Coroutines.of(() -> 7)));
                         }),
                 required("PV-10", "a loop that never ran closes cleanly and then rejects work",
-                        "BaseEventLoop.close", tck -> {
+                        "BaseEventLoop.close",
+                        "that close() works on a loop that never ran and that callSoon then fails",
+                        tck -> {
                             EventLoop loop = tck.newLoop();
                             loop.close();
                             assertTrue(loop.isClosed());

@@ -40,14 +40,18 @@ public final class RegistryRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("RG-01", "a new task is in allTasks(loop) before its first step",
-                        "_register_task from the task constructor", tck -> {
+                        "_register_task from the task constructor",
+                        "that the task calls TaskRegistry.registerTask in its constructor",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
                             assertEquals(Set.of(task), Tasks.allTasks(loop));
                             loop.runUntilComplete(task);
                         }),
                 required("RG-02", "a task that finished leaves allTasks(loop)",
-                        "_unregister_task when the task is about to finish", tck -> {
+                        "_unregister_task when the task is about to finish",
+                        "that the task calls TaskRegistry.unregisterTask when it finishes",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
                             loop.runUntilComplete(task);
@@ -55,7 +59,9 @@ public final class RegistryRules implements RuleGroup {
                             assertEquals(Set.of(), Tasks.allTasks(loop));
                         }),
                 required("RG-03", "a task that failed or was cancelled leaves allTasks(loop)",
-                        "_unregister_task", tck -> {
+                        "_unregister_task",
+                        "that unregisterTask is called on failure and cancellation too",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Object> failing = loop.createTask(Coroutines.of(() -> {
                                 throw new IllegalStateException("fails");
@@ -68,7 +74,9 @@ public final class RegistryRules implements RuleGroup {
                             failing.exception();
                             assertEquals(Set.of(), Tasks.allTasks(loop));
                         }),
-                required("RG-04", "a task waiting on a future stays in allTasks(loop)", "all_tasks", tck -> {
+                required("RG-04", "a task waiting on a future stays in allTasks(loop)", "all_tasks",
+                        "that a task stays registered while it waits",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     Future<Void> gate = loop.createFuture();
                     Task<Void> waiting = loop.createTask(Coroutines.of(() -> Async.await(gate)));
@@ -78,7 +86,9 @@ public final class RegistryRules implements RuleGroup {
                     gate.setResult(null);
                     loop.runUntilComplete(waiting);
                 }),
-                required("RG-05", "allTasks(loop) holds only that loop's tasks", "all_tasks(loop)", tck -> {
+                required("RG-05", "allTasks(loop) holds only that loop's tasks", "all_tasks(loop)",
+                        "that registerTask records the task under its own loop",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     EventLoop other = tck.newLoop();
                     Task<Integer> here = loop.createTask(Coroutines.of(() -> 1));
@@ -89,7 +99,9 @@ public final class RegistryRules implements RuleGroup {
                     other.runUntilComplete(there);
                 }),
                 required("RG-06", "currentTask(loop) is the task during each of its steps",
-                        "_enter_task before coro.send()/throw()", tck -> {
+                        "_enter_task before coro.send()/throw()",
+                        "that each step is wrapped in TaskRegistry.enterTask ... leaveTask",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<Optional<Task<?>>> seen = new ArrayList<>();
                             Task<Void> task = loop.createTask(Coroutines.of(() -> {
@@ -102,7 +114,9 @@ public final class RegistryRules implements RuleGroup {
                             assertEquals(List.of(Optional.of(task), Optional.of(task)), seen);
                         }),
                 required("RG-07", "currentTask(loop) is empty in plain callbacks and between steps",
-                        "_leave_task after coro.send()/throw()", tck -> {
+                        "_leave_task after coro.send()/throw()",
+                        "that leaveTask runs after each step, also when the step throws",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<Optional<Task<?>>> seen = new ArrayList<>();
                             Future<Void> gate = loop.createFuture();
@@ -117,6 +131,7 @@ public final class RegistryRules implements RuleGroup {
                         }),
                 required("RG-08", "enterTask while another task is current fails with asyncio's message",
                         "_enter_task: 'Cannot enter into task ... while another task ... is being executed.'",
+                        "that enterTask refuses a second task with asyncio's message",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Task<Integer> first = loop.createTask(Coroutines.of(() -> 1));
@@ -133,7 +148,9 @@ public final class RegistryRules implements RuleGroup {
                             loop.runUntilComplete(second);
                         }),
                 required("RG-09", "leaveTask of a task that is not current fails with asyncio's message",
-                        "_leave_task: 'Leaving task ... does not match the current task ....'", tck -> {
+                        "_leave_task: 'Leaving task ... does not match the current task ....'",
+                        "that leaveTask checks the current task with asyncio's message",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
                             IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -142,7 +159,9 @@ public final class RegistryRules implements RuleGroup {
                                     e.getMessage());
                             loop.runUntilComplete(task);
                         }),
-                required("RG-10", "no task is current once the loop has stopped", "_leave_task", tck -> {
+                required("RG-10", "no task is current once the loop has stopped", "_leave_task",
+                        "that leaveTask is called even when the loop stops in the middle of a step",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     loop.runUntilComplete(Coroutines.of(() -> {
                         Async.await(dev.loopkit.tck.TckContext.sleep(loop, java.time.Duration.ofMillis(1)));

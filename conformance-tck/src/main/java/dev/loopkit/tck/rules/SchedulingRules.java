@@ -32,7 +32,9 @@ public final class SchedulingRules implements RuleGroup {
     @Override
     public List<RuleCheck> rules() {
         return List.of(
-                required("SC-01", "callSoon runs callbacks in FIFO order", "BaseEventLoop.call_soon", tck -> {
+                required("SC-01", "callSoon runs callbacks in FIFO order", "BaseEventLoop.call_soon",
+                        "that the ready queue is FIFO",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     List<Integer> ran = new ArrayList<>();
                     for (int i = 0; i < 1000; i++) {
@@ -43,7 +45,9 @@ public final class SchedulingRules implements RuleGroup {
                     assertEquals(IntStream.range(0, 1000).boxed().toList(), ran);
                 }),
                 required("SC-02", "callbacks scheduled while a batch runs wait for the next iteration",
-                        "BaseEventLoop._run_once: ntodo = len(self._ready)", tck -> {
+                        "BaseEventLoop._run_once: ntodo = len(self._ready)",
+                        "that an iteration runs only the callbacks that were ready when it began",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             loop.callSoon(() -> loop.callSoon(() -> ran.add("second iteration")));
@@ -52,7 +56,9 @@ public final class SchedulingRules implements RuleGroup {
                             runOnce(loop);
                             assertEquals(List.of("second iteration"), ran);
                         }),
-                required("SC-03", "timers run in order of their due time", "BaseEventLoop.call_at (heapq)", tck -> {
+                required("SC-03", "timers run in order of their due time", "BaseEventLoop.call_at (heapq)",
+                        "that timers are ordered by due time (a heap on when())",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     List<Integer> ran = new ArrayList<>();
                     long base = loop.time() + Duration.ofMillis(5).toNanos();
@@ -64,7 +70,9 @@ public final class SchedulingRules implements RuleGroup {
                     assertEquals(List.of(0, 1, 2, 3, 4), ran);
                 }),
                 required("SC-04", "timers due at the same time run in the order they were scheduled",
-                        "TimerHandle ordering (when, then insertion)", tck -> {
+                        "TimerHandle ordering (when, then insertion)",
+                        "that timers due at the same time keep insertion order (a sequence number breaks ties)",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<Integer> ran = new ArrayList<>();
                             long when = loop.time() + Duration.ofMillis(3).toNanos();
@@ -77,7 +85,9 @@ public final class SchedulingRules implements RuleGroup {
                             assertEquals(IntStream.range(0, 50).boxed().toList(), ran);
                         }),
                 required("SC-05", "callLater never runs a callback before its when() by loop.time()",
-                        "test_events.test_call_later", tck -> {
+                        "test_events.test_call_later",
+                        "that a timer runs only once time() >= when(), and that the wait is not rounded down",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             long[] ranAt = new long[1];
                             TimerHandle handle = loop.callLater(Duration.ofMillis(15), () -> {
@@ -88,7 +98,9 @@ public final class SchedulingRules implements RuleGroup {
                             assertTrue(ranAt[0] >= handle.when(), "ran at " + ranAt[0] + ", due " + handle.when());
                         }),
                 required("SC-06", "when() is time()+delay for callLater and the given time for callAt",
-                        "TimerHandle.when", tck -> {
+                        "TimerHandle.when",
+                        "that callLater computes when() as time() + delay and callAt keeps the given time",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             long before = loop.time();
                             TimerHandle later = loop.callLater(Duration.ofSeconds(5), () -> { });
@@ -97,7 +109,9 @@ public final class SchedulingRules implements RuleGroup {
                                     "when() = " + later.when());
                             assertEquals(before + 123, loop.callAt(before + 123, () -> { }).when());
                         }),
-                required("SC-07", "a cancelled callSoon handle never runs", "Handle.cancel", tck -> {
+                required("SC-07", "a cancelled callSoon handle never runs", "Handle.cancel",
+                        "that a cancelled handle is skipped when its turn comes",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     List<String> ran = new ArrayList<>();
                     Handle handle = loop.callSoon(() -> ran.add("cancelled"));
@@ -106,7 +120,9 @@ public final class SchedulingRules implements RuleGroup {
                     assertEquals(List.of(), ran);
                     assertTrue(handle.cancelled());
                 }),
-                required("SC-08", "a cancelled timer never runs", "TimerHandle.cancel", tck -> {
+                required("SC-08", "a cancelled timer never runs", "TimerHandle.cancel",
+                        "that a cancelled timer is skipped (or removed) and never runs",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     List<String> ran = new ArrayList<>();
                     loop.callLater(Duration.ofMillis(1), () -> ran.add("cancelled")).cancel();
@@ -115,7 +131,10 @@ public final class SchedulingRules implements RuleGroup {
                     assertEquals(List.of(), ran);
                 }),
                 required("SC-09", "a callback can cancel a later callback of the same batch",
-                        "BaseEventLoop._run_once skips cancelled handles", tck -> {
+                        "BaseEventLoop._run_once skips cancelled handles",
+                        "that the cancelled flag is checked when each callback's turn comes, not when the "
+                                + "batch is taken",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             Handle[] victim = new Handle[1];
@@ -124,7 +143,9 @@ public final class SchedulingRules implements RuleGroup {
                             runOnce(loop);
                             assertEquals(List.of(), ran);
                         }),
-                required("SC-10", "time() never goes backwards", "BaseEventLoop.time (time.monotonic)", tck -> {
+                required("SC-10", "time() never goes backwards", "BaseEventLoop.time (time.monotonic)",
+                        "that time() reads a monotonic clock (System.nanoTime)",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     long previous = loop.time();
                     for (int i = 0; i < 10_000; i++) {
@@ -134,7 +155,9 @@ public final class SchedulingRules implements RuleGroup {
                     }
                 }),
                 required("SC-11", "callLater with a zero or negative delay runs on the next iteration",
-                        "BaseEventLoop.call_later", tck -> {
+                        "BaseEventLoop.call_later",
+                        "that a zero or negative delay is due at once and runs on the next iteration",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             loop.callLater(Duration.ZERO, () -> ran.add("zero"));
@@ -143,7 +166,9 @@ public final class SchedulingRules implements RuleGroup {
                             assertEquals(List.of("negative", "zero"), ran);
                         }),
                 required("SC-12", "many cancelled timers do not hold back a due one",
-                        "BaseEventLoop._run_once purges cancelled timers", tck -> {
+                        "BaseEventLoop._run_once purges cancelled timers",
+                        "that cancelled timers at the head of the queue are purged rather than waited for",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<TimerHandle> far = new ArrayList<>();
                             for (int i = 0; i < 10_000; i++) {
@@ -158,7 +183,9 @@ public final class SchedulingRules implements RuleGroup {
                             loop.runForever();
                             assertEquals(List.of("due"), ran);
                         }),
-                required("SC-13", "cancel() is idempotent and cancelled() reports it", "Handle.cancelled", tck -> {
+                required("SC-13", "cancel() is idempotent and cancelled() reports it", "Handle.cancelled",
+                        "that cancel() twice is harmless and cancelled() reports true",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     Handle handle = loop.callSoon(() -> { });
                     assertFalse(handle.cancelled());

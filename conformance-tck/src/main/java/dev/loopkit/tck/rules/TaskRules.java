@@ -44,7 +44,9 @@ public final class TaskRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("TK-01", "a task starts on the next iteration, not inside createTask",
-                        "Task.__init__ schedules __step with call_soon", tck -> {
+                        "Task.__init__ schedules __step with call_soon",
+                        "that createTask schedules the first step with callSoon instead of running it",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             Task<Void> task = loop.createTask(Coroutines.of(() -> {
@@ -57,6 +59,7 @@ public final class TaskRules implements RuleGroup {
                             assertEquals(List.of("body"), ran);
                         }),
                 required("TK-02", "a task's result is its coroutine's return value", "Task.__step StopIteration",
+                        "that the coroutine's return value becomes the task's result",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Task<String> task = loop.createTask(Coroutines.of(() -> {
@@ -67,7 +70,9 @@ public final class TaskRules implements RuleGroup {
                             assertEquals("value", task.result());
                         }),
                 required("TK-03", "an exception of the coroutine becomes the task's exception",
-                        "Task.__step: super().set_exception(exc)", tck -> {
+                        "Task.__step: super().set_exception(exc)",
+                        "that an exception from the coroutine is set as the task's exception",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Object> task = loop.createTask(Coroutines.of(() -> {
                                 throw new java.io.IOException("read failed");
@@ -76,7 +81,9 @@ public final class TaskRules implements RuleGroup {
                             assertInstanceOf(java.io.IOException.class, task.exception());
                         }),
                 required("TK-04", "cancel() cancels the future the coroutine awaits",
-                        "Task.cancel: self._fut_waiter.cancel(msg)", tck -> {
+                        "Task.cancel: self._fut_waiter.cancel(msg)",
+                        "that Task.cancel cancels the future the task waits on",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> awaited = loop.createFuture();
                             Task<String> task = loop.createTask(Coroutines.of(() -> Async.await(awaited)));
@@ -86,7 +93,10 @@ public final class TaskRules implements RuleGroup {
                             assertThrows(CancelledException.class, () -> loop.runUntilComplete(task));
                         }),
                 required("TK-05", "the cancelled coroutine gets CancelledException with the message; the task"
-                        + " ends cancelled", "Task.__step: CancelledError", tck -> {
+                        + " ends cancelled", "Task.__step: CancelledError",
+                        "that the CancelledException thrown into the coroutine carries the cancel message, and "
+                                + "an uncaught one cancels the task",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             AtomicReference<String> inside = new AtomicReference<>();
                             Task<String> task = loop.createTask(Coroutines.of(() -> {
@@ -106,7 +116,9 @@ public final class TaskRules implements RuleGroup {
                             assertTrue(task.cancelled());
                         }),
                 required("TK-06", "a coroutine may catch CancelledException and finish normally",
-                        "test_tasks.test_cancel_yield / uncancel", tck -> {
+                        "test_tasks.test_cancel_yield / uncancel",
+                        "that a coroutine that catches CancelledException and returns finishes the task normally",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<String> task = loop.createTask(Coroutines.of(() -> {
                                 try {
@@ -122,7 +134,9 @@ public final class TaskRules implements RuleGroup {
                             assertFalse(task.cancelled());
                         }),
                 required("TK-07", "a task cancelled before it starts never runs its body",
-                        "Task.__step: _must_cancel", tck -> {
+                        "Task.__step: _must_cancel",
+                        "that a task cancelled before its first step never runs its coroutine",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
                             Task<Void> task = loop.createTask(Coroutines.of(() -> {
@@ -136,7 +150,10 @@ public final class TaskRules implements RuleGroup {
                             assertEquals(List.of(), ran);
                         }),
                 required("TK-08", "cancelling() counts requests; uncancel() withdraws one, and at zero the"
-                        + " pending cancellation", "Task.cancelling / Task.uncancel (3.11)", tck -> {
+                        + " pending cancellation", "Task.cancelling / Task.uncancel (3.11)",
+                        "the cancel-request counter: cancelling() counts, uncancel() decrements, at zero "
+                                + "nothing is pending",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<String> task = loop.createTask(Coroutines.of(() -> "ran"));
                             task.cancel();
@@ -148,7 +165,9 @@ public final class TaskRules implements RuleGroup {
                             assertEquals("ran", loop.runUntilComplete(task));
                         }),
                 required("TK-09", "task names default to Task-N, increasing; a given name is kept; setName renames",
-                        "Task.get_name / set_name", tck -> {
+                        "Task.get_name / set_name",
+                        "the Task-N counter and that given names are kept; setName renames",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Integer> first = loop.createTask(Coroutines.of(() -> 1));
                             Task<Integer> second = loop.createTask(Coroutines.of(() -> 2));
@@ -162,7 +181,9 @@ public final class TaskRules implements RuleGroup {
                             runOnce(loop);
                         }),
                 required("TK-10", "a coroutine that awaits its own task fails with \"Task cannot await on itself\"",
-                        "Task.__step", tck -> {
+                        "Task.__step",
+                        "the check for a task awaiting itself (\"Task cannot await on itself\")",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             AtomicReference<Task<?>> self = new AtomicReference<>();
                             Task<Object> task = loop.createTask(Coroutines.of(() -> Async.await(self.get())));
@@ -172,7 +193,9 @@ public final class TaskRules implements RuleGroup {
                             assertTrue(e.getMessage().startsWith("Task cannot await on itself"), e.getMessage());
                         }),
                 required("TK-11", "awaiting a future of another loop fails clearly",
-                        "Task.__step: 'attached to a different loop'", tck -> {
+                        "Task.__step: 'attached to a different loop'",
+                        "the check that an awaited future belongs to the task's loop",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> foreign = tck.newLoop().createFuture();
                             Task<String> task = loop.createTask(Coroutines.of(() -> Async.await(foreign)));
@@ -181,7 +204,9 @@ public final class TaskRules implements RuleGroup {
                             assertTrue(e.getMessage().contains("different loop"), e.getMessage());
                         }),
                 required("TK-12", "setResult and setException of a task throw UnsupportedOperationException",
-                        "Task.set_result: 'Task does not support set_result operation'", tck -> {
+                        "Task.set_result: 'Task does not support set_result operation'",
+                        "that a task overrides setResult and setException to throw UnsupportedOperationException",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
                             assertThrows(UnsupportedOperationException.class, () -> task.setResult(2));
@@ -190,7 +215,10 @@ public final class TaskRules implements RuleGroup {
                             assertEquals(1, loop.runUntilComplete(task));
                         }),
                 required("TK-13", "createTask goes through the task factory; null restores the built-in task",
-                        "BaseEventLoop.set_task_factory", tck -> {
+                        "BaseEventLoop.set_task_factory",
+                        "that createTask calls the task factory when one is set and setTaskFactory(null) "
+                                + "restores the default",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             AtomicInteger made = new AtomicInteger();
                             loop.setTaskFactory((l, coro, name, context) -> {
@@ -206,12 +234,16 @@ public final class TaskRules implements RuleGroup {
                             runOnce(loop);
                         }),
                 required("TK-14", "Async.await outside a coroutine throws IllegalStateException",
-                        "'await' outside async function", tck -> {
+                        "'await' outside async function",
+                        "that Async.await outside a coroutine throws IllegalStateException",
+                        tck -> {
                             Future<String> future = tck.loop().createFuture();
                             assertThrows(IllegalStateException.class, () -> Async.await(future));
                         }),
                 required("TK-15", "exactly one of the loop and its coroutines runs at any moment",
-                        "single-threaded event loop", tck -> {
+                        "single-threaded event loop",
+                        "that a coroutine and the loop thread never run at the same time (the hand-off between them)",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             AtomicInteger active = new AtomicInteger();
                             AtomicInteger maxActive = new AtomicInteger();
@@ -240,11 +272,15 @@ public final class TaskRules implements RuleGroup {
                             assertEquals(1, maxActive.get());
                         }),
                 required("TK-16", "inside a coroutine getRunningLoop() is the task's loop",
-                        "events.get_running_loop in a coroutine", tck -> {
+                        "events.get_running_loop in a coroutine",
+                        "that the running loop is visible from the coroutine's thread",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             assertSame(loop, loop.runUntilComplete(Coroutines.of(EventLoops::getRunningLoop)));
                         }),
-                required("TK-17", "tasks await each other's results", "await task", tck -> {
+                required("TK-17", "tasks await each other's results", "await task",
+                        "that a task can await another task and get its result",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     Task<Integer> inner = loop.createTask(Coroutines.of(() -> {
                         Async.await(TckContext.sleep(loop, Duration.ofMillis(2)));
@@ -253,7 +289,9 @@ public final class TaskRules implements RuleGroup {
                     Task<Integer> outer = loop.createTask(Coroutines.of(() -> Async.await(inner) + 22));
                     assertEquals(42, loop.runUntilComplete(outer));
                 }),
-                required("TK-18", "cancel() of a done task returns false", "Task.cancel", tck -> {
+                required("TK-18", "cancel() of a done task returns false", "Task.cancel",
+                        "that cancel() on a done task returns false",
+                        tck -> {
                     EventLoop loop = tck.loop();
                     Task<Integer> task = loop.createTask(Coroutines.of(() -> 1));
                     loop.runUntilComplete(task);
@@ -261,7 +299,9 @@ public final class TaskRules implements RuleGroup {
                     assertEquals(0, task.cancelling());
                 }),
                 required("TK-19", "a task keeps its coroutine and the context it was created with",
-                        "Task.get_coro / get_context", tck -> {
+                        "Task.get_coro / get_context",
+                        "that getCoro() and getContext() return what the task was created with",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Object context = new Object();
                             var coro = Coroutines.of(() -> 1);
@@ -271,7 +311,9 @@ public final class TaskRules implements RuleGroup {
                             loop.runUntilComplete(task);
                         }),
                 required("TK-20", "an awaited failure is raised inside the coroutine, which may catch it",
-                        "Task.__wakeup: future.result() raises into the coroutine", tck -> {
+                        "Task.__wakeup: future.result() raises into the coroutine",
+                        "that an awaited future's exception is thrown into the coroutine at the await",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> failing = loop.createFuture();
                             loop.callSoon(() -> failing.setException(new IllegalArgumentException("bad")));

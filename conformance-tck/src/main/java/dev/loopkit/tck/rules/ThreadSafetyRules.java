@@ -32,7 +32,9 @@ public final class ThreadSafetyRules implements RuleGroup {
     public List<RuleCheck> rules() {
         return List.of(
                 required("TS-01", "callSoonThreadsafe from 8 threads loses nothing: every callback runs once",
-                        "BaseEventLoop.call_soon_threadsafe", tck -> {
+                        "BaseEventLoop.call_soon_threadsafe",
+                        "that the thread-safe queue loses and duplicates nothing under contention",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             int threads = 8;
                             int perThread = tck.settings().threadsafeCallsPerThread();
@@ -65,11 +67,17 @@ public final class ThreadSafetyRules implements RuleGroup {
                             }
                         }),
                 required("TS-02", "callSoonThreadsafe wakes a loop that waits with nothing scheduled",
-                        "BaseEventLoop._write_to_self", tck -> pingPong(tck.loop(), null)),
+                        "BaseEventLoop._write_to_self",
+                        "that callSoonThreadsafe calls wakeup() so that a sleeping processEvents returns",
+                        tck -> pingPong(tck.loop(), null)),
                 required("TS-03", "callSoonThreadsafe wakes a loop that waits for a distant timer",
-                        "BaseEventLoop._write_to_self", tck -> pingPong(tck.loop(), Duration.ofHours(1))),
+                        "BaseEventLoop._write_to_self",
+                        "that wakeup() interrupts a timed wait, not only an unbounded one",
+                        tck -> pingPong(tck.loop(), Duration.ofHours(1))),
                 required("TS-04", "callSoonThreadsafe keeps each thread's submission order",
-                        "call_soon_threadsafe appends to the ready deque", tck -> {
+                        "call_soon_threadsafe appends to the ready deque",
+                        "that the thread-safe queue is FIFO per submitting thread",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             List<Integer> ran = new ArrayList<>();
                             int n = 10_000;
@@ -91,7 +99,9 @@ public final class ThreadSafetyRules implements RuleGroup {
                             }
                         }),
                 required("TS-05", "in debug mode a non-thread-safe call from another thread fails fast",
-                        "BaseEventLoop._check_thread", tck -> {
+                        "BaseEventLoop._check_thread",
+                        "that debug mode makes non-thread-safe methods check the calling thread (checkThread)",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.setDebug(true);
                             Throwable[] failure = new Throwable[1];
@@ -113,7 +123,9 @@ public final class ThreadSafetyRules implements RuleGroup {
                                     failure[0].getMessage());
                         }),
                 required("TS-06", "in debug mode the loop's own coroutines are not foreign threads",
-                        "BaseEventLoop._check_thread", tck -> {
+                        "BaseEventLoop._check_thread",
+                        "that the thread check accepts the loop's own coroutine threads",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.setDebug(true);
                             assertEquals("ok", loop.runUntilComplete(Coroutines.of(() -> {
@@ -123,7 +135,9 @@ public final class ThreadSafetyRules implements RuleGroup {
                             })));
                         }),
                 required("TS-07", "a loop that stopped can be closed from another thread",
-                        "BaseEventLoop.close", tck -> {
+                        "BaseEventLoop.close",
+                        "that close() may be called from another thread once the loop stopped",
+                        tck -> {
                             EventLoop loop = tck.loop();
                             loop.runUntilComplete(Coroutines.of(() -> 1));
                             Thread closer = Thread.ofPlatform().start(loop::close);
