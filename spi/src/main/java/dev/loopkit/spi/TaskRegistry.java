@@ -3,6 +3,7 @@ package dev.loopkit.spi;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.internal.TaskRegistryState;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -60,6 +61,18 @@ public final class TaskRegistry {
      */
     public static void leaveTask(EventLoop loop, Task<?> task) {
         TaskRegistryState.leave(loop, task);
+    }
+
+    /**
+     * Returns true if {@code task} was registered and not unregistered since, whether or not it is
+     * done: {@link dev.loopkit.api.Tasks#allTasks} shows only tasks that are not done, so it cannot
+     * tell a finished task that unregistered itself from one that forgot to.
+     *
+     * @param task the task; never null
+     * @return whether the registry holds it
+     */
+    public static boolean isRegistered(Task<?> task) {
+        return TaskRegistryState.isRegistered(Objects.requireNonNull(task, "task"));
     }
 
     /** Returns the current task of {@code loop}, or null between steps. */

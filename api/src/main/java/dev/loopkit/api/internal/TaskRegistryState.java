@@ -46,6 +46,13 @@ public final class TaskRegistryState {
         }
     }
 
+    /** Returns true if {@code task} is registered, done or not. */
+    public static boolean isRegistered(Task<?> task) {
+        synchronized (REGISTERED) {
+            return REGISTERED.contains(task);
+        }
+    }
+
     /**
      * Makes {@code task} the current task of {@code loop}.
      *

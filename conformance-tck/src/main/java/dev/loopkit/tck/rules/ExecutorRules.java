@@ -1,6 +1,7 @@
 package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,9 +16,11 @@ import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** EX: the loop's executors (asyncio's run_in_executor, set_default_executor, shutdown_default_executor). */
 public final class ExecutorRules implements RuleGroup {
@@ -124,6 +127,46 @@ public final class ExecutorRules implements RuleGroup {
                             loop.close();
                             worker.join();
                             assertFalse(worker.isAlive());
+                        }),
+
+                required("EX-08", "cancelling the future of runInExecutor before the call starts means it never"
+                        + " runs", "wrap_future: cancelling the asyncio future cancels the concurrent one",
+                        "that runInExecutor cancels the executor's task when its loop future is cancelled",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            ExecutorService single = Executors.newSingleThreadExecutor();
+                            try {
+                                CountDownLatch blocker = new CountDownLatch(1);
+                                single.execute(() -> {
+                                    try {
+                                        blocker.await();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                });
+                                AtomicBoolean ran = new AtomicBoolean();
+                                Future<Boolean> queued = loop.runInExecutor(single, () -> ran.getAndSet(true));
+                                assertTrue(queued.cancel());
+                                runOnce(loop);
+                                blocker.countDown();
+                                single.shutdown();
+                                assertTrue(single.awaitTermination(tck.settings().timeout().toMillis() / 2,
+                                        TimeUnit.MILLISECONDS), "the executor did not finish");
+                                assertFalse(ran.get(), "the cancelled call ran anyway");
+                            } finally {
+                                single.shutdownNow();
+                            }
+                        }),
+                required("EX-09", "shutdownDefaultExecutor with no default executor completes at once, and"
+                        + " runInExecutor(null, ...) then fails", "BaseEventLoop.shutdown_default_executor",
+                        "that shutdownDefaultExecutor returns a done future when no default executor was made,"
+                                + " and remembers it was called",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<Void> shutdown = loop.shutdownDefaultExecutor();
+                            runOnce(loop);
+                            assertTrue(shutdown.done(), "shutdownDefaultExecutor() never completed");
+                            assertThrows(RuntimeException.class, () -> loop.runInExecutor(null, () -> 1));
                         }));
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
@@ -255,6 +256,48 @@ public final class LifecycleRules implements RuleGroup {
                             })));
                             loop.runForever();
                             assertEquals(List.of("third iteration"), ran);
+                        }),
+
+                required("LC-21", "runUntilComplete of a future already cancelled throws CancelledException; of one"
+                        + " already failed, its exception", "BaseEventLoop.run_until_complete: return future.result()",
+                        "that runUntilComplete ends with future.result(), which rethrows, also for a future that was"
+                                + " done before the call",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> cancelled = loop.createFuture();
+                            cancelled.cancel("gone");
+                            assertEquals("gone", assertThrows(CancelledException.class,
+                                    () -> loop.runUntilComplete(cancelled)).getMessage());
+                            Future<String> failed = loop.createFuture();
+                            IllegalStateException boom = new IllegalStateException("boom");
+                            failed.setException(boom);
+                            assertSame(boom, assertThrows(IllegalStateException.class,
+                                    () -> loop.runUntilComplete(failed)));
+                        }),
+                required("LC-22", "runUntilComplete(coroutine) on a running loop fails before making a task",
+                        "BaseEventLoop.run_until_complete: _check_running() before ensure_future",
+                        "that runUntilComplete checks closed and running before createTask",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            AtomicReference<Throwable> failure = new AtomicReference<>();
+                            loop.callSoon(() -> failure.set(thrownBy(() -> loop.runUntilComplete(Coroutines.of(() -> {
+                                ran.add("body");
+                                return null;
+                            })))));
+                            runOnce(loop);
+                            runOnce(loop);
+                            assertEquals("This event loop is already running", failure.get().getMessage());
+                            assertEquals(List.of(), ran, "the refused coroutine ran anyway as a task");
+                        }),
+                required("LC-23", "on a closed loop runUntilComplete fails with \"Event loop is closed\" before"
+                        + " any other check", "BaseEventLoop.run_until_complete: _check_closed() first",
+                        "that runUntilComplete calls checkClosed before checking the future's loop",
+                        tck -> {
+                            EventLoop loop = tck.newLoop();
+                            Future<String> foreign = tck.newLoop().createFuture();
+                            loop.close();
+                            illegalState("Event loop is closed", () -> loop.runUntilComplete(foreign));
                         }));
     }
 }

@@ -193,6 +193,41 @@ public final class SchedulingRules implements RuleGroup {
                     handle.cancel();
                     assertTrue(handle.cancelled());
                     runOnce(loop);
-                }));
+                }),
+
+                required("SC-14", "callbacks already queued run before timers that fall due in the same iteration",
+                        "BaseEventLoop._run_once: due timers are appended to _ready",
+                        "that each iteration appends the timers that fell due after the callbacks already ready,"
+                                + " and that callSoon is not a zero-delay timer",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> order = new ArrayList<>();
+                            loop.callLater(Duration.ZERO, () -> order.add("timer"));
+                            loop.callSoon(() -> order.add("soon"));
+                            tck.waitFor("both callbacks to run", () -> {
+                                runOnce(loop);
+                                return order.size() >= 2;
+                            });
+                            assertEquals(List.of("soon", "timer"), order);
+                        }),
+                required("SC-15", "time() has sub-millisecond resolution", "BaseEventLoop.time (time.monotonic)",
+                        "that time() reads System.nanoTime(), not a millisecond clock such as"
+                                + " System.currentTimeMillis()",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            // The smallest of several steps: a pre-emption can only make one step larger.
+                            long smallestStep = Long.MAX_VALUE;
+                            for (int sample = 0; sample < 20; sample++) {
+                                long first = loop.time();
+                                long next = first;
+                                long spinStart = System.nanoTime();
+                                while (next == first && System.nanoTime() - spinStart < 50_000_000L) {
+                                    next = loop.time();
+                                }
+                                smallestStep = Math.min(smallestStep, next - first);
+                            }
+                            assertTrue(smallestStep > 0 && smallestStep < 1_000_000L,
+                                    "time() advances in steps of at least " + smallestStep + " ns");
+                        }));
     }
 }

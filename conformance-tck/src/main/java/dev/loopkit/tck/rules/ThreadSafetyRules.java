@@ -1,12 +1,14 @@
 package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
+import static dev.loopkit.tck.TckContext.runOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Handle;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import java.time.Duration;
@@ -144,6 +146,49 @@ public final class ThreadSafetyRules implements RuleGroup {
                             closer.join();
                             assertTrue(loop.isClosed());
                             assertThrows(IllegalStateException.class, () -> loop.callSoon(() -> { }));
+                        }),
+
+                required("TS-08", "in debug mode callLater, callAt and runInExecutor from another thread fail fast"
+                        + " too", "BaseEventLoop._check_thread in call_soon, call_at and run_in_executor",
+                        "that every non-thread-safe method calls checkThread, not only callSoon",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setDebug(true);
+                            List<Throwable> failures = new ArrayList<>();
+                            loop.callSoon(() -> {
+                                Semaphore done = new Semaphore(0);
+                                Thread.ofPlatform().daemon().start(() -> {
+                                    failures.add(Expect.thrownBy(() -> loop.callLater(Duration.ofHours(1), () -> { })));
+                                    failures.add(Expect.thrownBy(() -> loop.callAt(loop.time(), () -> { })));
+                                    failures.add(Expect.thrownBy(() -> loop.runInExecutor(null, () -> null)));
+                                    done.release();
+                                });
+                                done.acquireUninterruptibly();
+                                loop.stop();
+                            });
+                            loop.runForever();
+                            List<String> calls = List.of("callLater", "callAt", "runInExecutor");
+                            for (int i = 0; i < calls.size(); i++) {
+                                assertTrue(failures.get(i) instanceof IllegalStateException,
+                                        calls.get(i) + " from another thread did not fail: " + failures.get(i));
+                            }
+                        }),
+                required("TS-09", "a handle returned by callSoonThreadsafe can be cancelled, and then never runs",
+                        "call_soon_threadsafe returns a Handle",
+                        "that callSoonThreadsafe returns the handle that is queued, whose cancel() the loop honours",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            Handle[] handle = new Handle[1];
+                            Thread submitter = Thread.ofPlatform().start(
+                                    () -> handle[0] = loop.callSoonThreadsafe(() -> ran.add("cancelled")));
+                            submitter.join();
+                            handle[0].cancel();
+                            assertTrue(handle[0].cancelled());
+                            loop.callSoon(() -> ran.add("kept"));
+                            runOnce(loop);
+                            runOnce(loop);
+                            assertEquals(List.of("kept"), ran);
                         }));
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Deliberately broken loops, each a small variation of a correct {@code BaseEventLoop}
@@ -278,6 +279,140 @@ final class BrokenLoops {
         @Override
         public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
             return super.createTask(coroutine, name != null ? name : "Task-1", context);
+        }
+    }
+
+    /** callSoon is a zero-delay timer: a due timer scheduled earlier overtakes it. */
+    static final class CallSoonAsTimer extends RecordingLoop {
+        @Override
+        public Handle callSoon(Runnable callback) {
+            return super.callAt(time(), callback);
+        }
+    }
+
+    /** time() reads the wall clock in milliseconds. */
+    static final class MillisecondClock extends RecordingLoop {
+        @Override
+        public long time() {
+            return System.currentTimeMillis() * 1_000_000L;
+        }
+    }
+
+    /** The debug-mode thread check guards callSoon only. */
+    static final class DebugChecksOnlyCallSoon extends RecordingLoop {
+        @Override
+        public TimerHandle callAt(long whenNanos, Runnable callback) {
+            return withoutDebug(() -> super.callAt(whenNanos, callback));
+        }
+
+        @Override
+        public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
+            return withoutDebug(() -> super.runInExecutor(executor, call));
+        }
+
+        private <R> R withoutDebug(Supplier<R> call) {
+            boolean debug = getDebug();
+            setDebug(false);
+            try {
+                return call.get();
+            } finally {
+                setDebug(debug);
+            }
+        }
+    }
+
+    /** callSoonThreadsafe hands back a handle of its own, not the one it queued. */
+    static final class ThreadsafeHandleNotCancellable extends RecordingLoop {
+        @Override
+        public Handle callSoonThreadsafe(Runnable callback) {
+            Handle queued = super.callSoonThreadsafe(callback);
+            return new Handle() {
+                private boolean cancelled;
+
+                @Override
+                public void cancel() {
+                    cancelled = true;
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return cancelled || queued.cancelled();
+                }
+            };
+        }
+    }
+
+    /** runInExecutor never tells the executor that its future was cancelled. */
+    static final class ExecutorCancelIgnored extends RecordingLoop {
+        @Override
+        public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
+            if (executor == null) {
+                return super.runInExecutor(null, call);
+            }
+            Future<T> future = createFuture();
+            executor.execute(() -> {
+                try {
+                    T value = call.call();
+                    callSoonThreadsafe(() -> {
+                        if (!future.done()) {
+                            future.setResult(value);
+                        }
+                    });
+                } catch (Exception e) {
+                    callSoonThreadsafe(() -> {
+                        if (!future.done()) {
+                            future.setException(e);
+                        }
+                    });
+                }
+            });
+            return future;
+        }
+    }
+
+    /** shutdownDefaultExecutor without a default executor returns a future that never completes. */
+    static final class ShutdownWithoutExecutorNeverCompletes extends RecordingLoop {
+        private boolean executorMade;
+
+        @Override
+        public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
+            executorMade |= executor == null;
+            return super.runInExecutor(executor, call);
+        }
+
+        @Override
+        public Future<Void> shutdownDefaultExecutor() {
+            return executorMade ? super.shutdownDefaultExecutor() : createFuture();
+        }
+    }
+
+    /** runUntilComplete of a future that is already done takes a shortcut that drops its failure. */
+    static final class RunUntilCompleteSwallowsFailure extends RecordingLoop {
+        @Override
+        public <T> T runUntilComplete(Future<T> future) {
+            if (future.getLoop() == this && future.done()) {
+                return future.cancelled() || future.exception() != null ? null : future.result();
+            }
+            return super.runUntilComplete(future);
+        }
+    }
+
+    /** runUntilComplete(coroutine) makes the task before checking that the loop may run. */
+    static final class RunUntilCompleteCreatesTaskFirst extends RecordingLoop {
+        @Override
+        public <T> T runUntilComplete(Coroutine<T> coroutine) {
+            return runUntilComplete(createTask(coroutine));
+        }
+    }
+
+    /** runUntilComplete checks the future's loop before whether it is closed. */
+    static final class ForeignFutureCheckedFirst extends RecordingLoop {
+        @Override
+        public <T> T runUntilComplete(Future<T> future) {
+            if (future.getLoop() != this) {
+                throw new IllegalArgumentException("The future belongs to a different loop");
+            }
+            return super.runUntilComplete(future);
         }
     }
 }

@@ -216,4 +216,67 @@ public final class BrokenProviders {
             super("not-registered", RecordingLoop::new);
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CallSoonAsTimer extends Base {
+        public CallSoonAsTimer() {
+            super("call-soon-as-timer", BrokenLoops.CallSoonAsTimer::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class MillisecondClock extends Base {
+        public MillisecondClock() {
+            super("millisecond-clock", BrokenLoops.MillisecondClock::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class DebugChecksOnlyCallSoon extends Base {
+        public DebugChecksOnlyCallSoon() {
+            super("debug-checks-call-soon-only", BrokenLoops.DebugChecksOnlyCallSoon::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ThreadsafeHandleNotCancellable extends Base {
+        public ThreadsafeHandleNotCancellable() {
+            super("threadsafe-handle-not-cancellable", BrokenLoops.ThreadsafeHandleNotCancellable::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ExecutorCancelIgnored extends Base {
+        public ExecutorCancelIgnored() {
+            super("executor-cancel-ignored", BrokenLoops.ExecutorCancelIgnored::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ShutdownWithoutExecutorNeverCompletes extends Base {
+        public ShutdownWithoutExecutorNeverCompletes() {
+            super("shutdown-without-executor-hangs", BrokenLoops.ShutdownWithoutExecutorNeverCompletes::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class RunUntilCompleteSwallowsFailure extends Base {
+        public RunUntilCompleteSwallowsFailure() {
+            super("run-until-complete-swallows", BrokenLoops.RunUntilCompleteSwallowsFailure::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class RunUntilCompleteCreatesTaskFirst extends Base {
+        public RunUntilCompleteCreatesTaskFirst() {
+            super("run-until-complete-task-first", BrokenLoops.RunUntilCompleteCreatesTaskFirst::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ForeignFutureCheckedFirst extends Base {
+        public ForeignFutureCheckedFirst() {
+            super("foreign-future-checked-first", BrokenLoops.ForeignFutureCheckedFirst::new);
+        }
+    }
 }

@@ -80,7 +80,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "SC-01", "SC-02", "SC-09", "FU-02", "EH-01",
                 "EH-10");
         expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11");
-        expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09",
+        expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-23", "SC-15",
                 "LC-10", "LC-11", "LC-12", "LC-13", "LC-17", "SC-06", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
                 "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-05", "EH-06", "EH-08", "EH-09", "PV-01",
                 "PV-02", "PV-03", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
@@ -98,14 +98,15 @@ class BrokenProvidersTest {
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
         expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "EH-01", "EH-04");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
-                "SC-11", "SC-12", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
-        expect(BrokenProviders.DebugWithoutChecks::new, "TS-05");
+                "SC-11", "SC-12", "SC-14", "SC-15", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
+        expect(BrokenProviders.DebugWithoutChecks::new, "TS-05", "TS-08");
         expect(BrokenProviders.SlowThresholdIgnored::new, "EH-09");
         expect(BrokenProviders.ExecutorOutlivesClose::new, "EX-04", "EX-05");
-        expect(BrokenProviders.ExecutorRunsOnLoopThread::new, "EX-01", "EX-03", "EX-05", "EX-06", "EX-07");
+        expect(BrokenProviders.ExecutorRunsOnLoopThread::new, "TS-08", "EX-01", "EX-03", "EX-05", "EX-06", "EX-07",
+                "EX-08", "EX-09");
         expect(BrokenProviders.SameTaskNames::new, "TK-09");
         // Its one loop carries every rule's leftovers into the next: the rules run in order, in one run.
-        EXPECTED.put("ReusesOneLoop", new Expectation(BrokenProviders.ReusesOneLoop::new, List.of(allBut("LC-01",
+        EXPECTED.put("ReusesOneLoop", new Expectation(BrokenProviders.ReusesOneLoop::new, List.of(allBut("LC-01", "LC-23", "SC-15",
                 "LC-02", "LC-09", "LC-10", "LC-11", "LC-12", "LC-13", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
                 "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-06", "EH-09", "PV-01", "PV-04", "PV-05",
                 "PV-06", "PV-07", "PV-08", "PV-10")), List.of(), true));
@@ -119,6 +120,15 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.WriteAfterCloseSilent::new, "IO-08");
         expect(BrokenIoProviders.ResetReportedAsClean::new, "IO-07");
         expect(BrokenProviders.NotRegistered::new, "PV-06");
+        expect(BrokenProviders.CallSoonAsTimer::new, "SC-14");
+        expect(BrokenProviders.MillisecondClock::new, "SC-15");
+        expect(BrokenProviders.DebugChecksOnlyCallSoon::new, "TS-08");
+        expect(BrokenProviders.ThreadsafeHandleNotCancellable::new, "TS-09");
+        expect(BrokenProviders.ExecutorCancelIgnored::new, "EX-08");
+        expect(BrokenProviders.ShutdownWithoutExecutorNeverCompletes::new, "EX-09");
+        expect(BrokenProviders.RunUntilCompleteSwallowsFailure::new, "LC-21");
+        expect(BrokenProviders.RunUntilCompleteCreatesTaskFirst::new, "LC-22");
+        expect(BrokenProviders.ForeignFutureCheckedFirst::new, "LC-23");
     }
 
     /**
