@@ -2,6 +2,7 @@ package dev.loopkit.spi;
 
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Task;
 import dev.loopkit.api.internal.RunningLoops;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
@@ -33,7 +34,7 @@ final class UnretrievedExceptions {
     /** Starts watching {@code future}, which just failed with {@code exception}. */
     static Report watch(BuiltinFuture<?> future, EventLoop loop, Throwable exception) {
         Report report = new Report(future, loop, exception,
-                (future instanceof BuiltinTask<?> ? "Task" : "Future") + " exception was never retrieved",
+                (future instanceof Task<?> ? "Task" : "Future") + " exception was never retrieved",
                 future.toString());
         LIVE.add(report);
         return report;

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.InvalidStateException;
+import dev.loopkit.api.Task;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import java.io.IOException;
@@ -209,7 +212,105 @@ public final class FutureRules implements RuleGroup {
                     Future<String> future = tck.loop().createFuture();
                     assertThrows(NullPointerException.class, () -> future.setException(null));
                     assertFalse(future.done(), "a rejected setException completed the future");
-                }));
+                }),
+
+                required("FU-15", "an exception read with result(), exception() or an await is never reported as"
+                        + " never retrieved", "Future.__log_traceback cleared by result() / exception()",
+                        "that result(), exception() and the await path mark the exception as retrieved",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            List<WeakReference<Future<Object>>> read = readThreeWays(loop);
+                            WeakReference<Future<Object>> sentinel = failAndForget(loop);
+                            // Once the unread sentinel is reported, the three read ones, collected in the
+                            // same collections, have had every chance to be reported too.
+                            tck.waitFor("the failed futures nobody references to be garbage-collected", () -> {
+                                System.gc();
+                                return sentinel.get() == null && read.stream().allMatch(r -> r.get() == null);
+                            });
+                            tck.waitFor("the unread future's exception to be reported", () -> {
+                                runOnce(loop);
+                                return !reported.isEmpty();
+                            });
+                            runOnce(loop);
+                            assertEquals(List.of("forgotten"), reported.stream()
+                                    .map(c -> c.exception().getMessage()).toList(),
+                                    "only the exception nobody read may be reported");
+                        }),
+                required("FU-16", "a task's exception never retrieved is reported as \"Task exception was never"
+                        + " retrieved\", naming the task", "Task.__del__ via Future.__del__",
+                        "that a failed task whose exception nobody read is reported once it is collected, with"
+                                + " the task (its name) in the context",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            WeakReference<Task<Object>> forgotten = failTaskAndForget(loop);
+                            tck.waitFor("the failed task nobody references to be garbage-collected", () -> {
+                                System.gc();
+                                return forgotten.get() == null;
+                            });
+                            tck.waitFor("the task's exception to reach the exception handler", () -> {
+                                runOnce(loop);
+                                return !reported.isEmpty();
+                            });
+                            ExceptionContext context = reported.get(0);
+                            assertEquals("Task exception was never retrieved", context.message());
+                            assertEquals("task failed", context.exception().getMessage());
+                            assertTrue(String.valueOf(context.extra().get("future")).contains("forgotten-task"),
+                                    "the context does not name the task: " + context);
+                        }),
+                required("FU-17", "toString() of a future says its state: pending, cancelled, its result or its"
+                        + " exception; a task's also its name", "Future.__repr__ / Task.__repr__",
+                        "the toString() of the loop's futures and tasks",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            assertTrue(future.toString().contains("pending"), future.toString());
+                            future.setResult("forty-two");
+                            assertTrue(future.toString().contains("forty-two"), future.toString());
+                            Future<String> failed = loop.createFuture();
+                            failed.setException(new IllegalStateException("boom"));
+                            assertTrue(failed.toString().contains("boom"), failed.toString());
+                            failed.exception();
+                            Future<String> cancelled = loop.createFuture();
+                            cancelled.cancel();
+                            assertTrue(cancelled.toString().contains("cancelled"), cancelled.toString());
+                            Task<String> task = loop.createTask(Coroutines.of(() -> "done"), "named-task", null);
+                            assertTrue(task.toString().contains("named-task"), task.toString());
+                            loop.runUntilComplete(task);
+                        }));
+    }
+
+    /** Three failed futures whose exception was read: with result(), with exception(), by an await. */
+    private static List<WeakReference<Future<Object>>> readThreeWays(EventLoop loop) {
+        List<Future<Object>> futures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Future<Object> future = loop.createFuture();
+            future.setException(new IllegalStateException("read " + i));
+            futures.add(future);
+        }
+        assertThrows(IllegalStateException.class, futures.get(0)::result);
+        assertEquals("read 1", futures.get(1).exception().getMessage());
+        assertEquals("caught", loop.runUntilComplete(Coroutines.of(() -> {
+            try {
+                return Async.await(futures.get(2));
+            } catch (IllegalStateException e) {
+                return "caught";
+            }
+        })));
+        return futures.stream().map(WeakReference::new).toList();
+    }
+
+    private static WeakReference<Task<Object>> failTaskAndForget(EventLoop loop) {
+        Task<Object> task = loop.createTask(Coroutines.of(() -> {
+            throw new IllegalStateException("task failed");
+        }), "forgotten-task", null);
+        while (!task.done()) {
+            runOnce(loop);
+        }
+        return new WeakReference<>(task);
     }
 
     private static WeakReference<Future<Object>> failAndForget(EventLoop loop) {

@@ -3,6 +3,7 @@ package dev.loopkit.tck.rules;
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,6 +170,27 @@ public final class RegistryRules implements RuleGroup {
                     }));
                     assertEquals(Optional.empty(), Tasks.currentTask(loop));
                     assertEquals(Set.of(), Tasks.allTasks(loop));
-                }));
+                }),
+
+                required("RG-11", "a task that finished is unregistered, not only hidden as done",
+                        "_unregister_task when the task is about to finish",
+                        "that the task calls TaskRegistry.unregisterTask when it finishes: allTasks() hides done"
+                                + " tasks, TaskRegistry.isRegistered does not",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<String> ok = loop.createTask(Coroutines.of(() -> "ok"));
+                            Task<String> failed = loop.createTask(Coroutines.of(() -> {
+                                throw new IllegalStateException("failed");
+                            }));
+                            assertTrue(TaskRegistry.isRegistered(ok), "a new task is registered");
+                            loop.runUntilComplete(ok);
+                            tck.waitFor("the failing task to finish", () -> {
+                                runOnce(loop);
+                                return failed.done();
+                            });
+                            failed.exception();
+                            assertFalse(TaskRegistry.isRegistered(ok), "a finished task is still registered");
+                            assertFalse(TaskRegistry.isRegistered(failed), "a failed task is still registered");
+                        }));
     }
 }

@@ -324,6 +324,111 @@ public final class TaskRules implements RuleGroup {
                                     return "caught " + e.getMessage();
                                 }
                             })));
+                        }),
+
+                required("TK-21", "cancel() of a pending task returns true for every request, and cancelling()"
+                        + " counts them while it awaits", "Task.cancel returns True unless done (3.11)",
+                        "that cancel() returns true whenever the task is not done, even when a cancellation is"
+                                + " already pending",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> never = loop.createFuture();
+                            Task<String> task = loop.createTask(Coroutines.of(() -> Async.await(never)));
+                            runOnce(loop);
+                            assertTrue(task.cancel("first"), "the first cancel() of an awaiting task");
+                            assertTrue(task.cancel("second"), "a second cancel() of a task not yet done");
+                            assertEquals(2, task.cancelling());
+                            assertThrows(CancelledException.class, () -> loop.runUntilComplete(task));
+                            assertFalse(task.cancel("late"), "cancel() of a cancelled task");
+                        }),
+                required("TK-22", "a cancel() after the awaited future completed but before the task's next step"
+                        + " still cancels the task", "Task.cancel: _must_cancel when _fut_waiter is done",
+                        "that cancel() remembers the request when the awaited future can no longer be cancelled,"
+                                + " and the next step throws CancelledException into the coroutine",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> awaited = loop.createFuture();
+                            Task<String> task = loop.createTask(Coroutines.of(() -> {
+                                try {
+                                    return "resumed with " + Async.await(awaited);
+                                } catch (CancelledException e) {
+                                    return "cancelled: " + e.getMessage();
+                                }
+                            }));
+                            runOnce(loop);
+                            awaited.setResult("value");
+                            assertTrue(task.cancel("between"));
+                            assertEquals("cancelled: between", loop.runUntilComplete(task));
+                        }),
+                required("TK-23", "a task that cancels itself gets CancelledException at its next await",
+                        "Task.__step: _must_cancel cancels the new _fut_waiter at once",
+                        "that a cancellation requested during a step cancels the future the coroutine awaits next,"
+                                + " without waiting for that future",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> never = loop.createFuture();
+                            Task<String> task = loop.createTask(Coroutines.of(() -> {
+                                Tasks.currentTask(loop).orElseThrow().cancel("by myself");
+                                try {
+                                    return Async.await(never);
+                                } catch (CancelledException e) {
+                                    return "cancelled: " + e.getMessage();
+                                }
+                            }));
+                            tck.waitFor("the self-cancelled task to finish", () -> {
+                                runOnce(loop);
+                                return task.done();
+                            });
+                            assertEquals("cancelled: by myself", task.result());
+                            assertTrue(never.cancelled(), "the awaited future was not cancelled");
+                        }),
+                required("TK-24", "uncancel() above zero keeps the remaining request pending; at zero it returns 0",
+                        "Task.uncancel (3.11, 3.13)",
+                        "that uncancel() withdraws one request only, and clears the pending cancellation only when"
+                                + " the count reaches zero",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Task<String> fresh = loop.createTask(Coroutines.of(() -> "fresh"));
+                            assertEquals(0, fresh.uncancel());
+                            Task<String> task = loop.createTask(Coroutines.of(() -> "ran"));
+                            task.cancel();
+                            task.cancel();
+                            assertEquals(1, task.uncancel());
+                            assertThrows(CancelledException.class, () -> loop.runUntilComplete(task));
+                            assertEquals("fresh", loop.runUntilComplete(fresh));
+                        }),
+                required("TK-25", "a new task's first step runs in callSoon order: after the callbacks queued"
+                        + " before createTask, before those queued after", "Task.__init__: loop.call_soon(self.__step)",
+                        "that the task schedules its first step with callSoon, not with a timer or at the front",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> order = new ArrayList<>();
+                            loop.callSoon(() -> order.add("before"));
+                            Task<Void> task = loop.createTask(Coroutines.of(() -> {
+                                order.add("task");
+                                return null;
+                            }));
+                            loop.callSoon(() -> order.add("after"));
+                            loop.runUntilComplete(task);
+                            tck.waitFor("the callbacks to run", () -> {
+                                runOnce(loop);
+                                return order.size() >= 3;
+                            });
+                            assertEquals(List.of("before", "task", "after"), order);
+                        }),
+                required("TK-26", "runUntilComplete(coroutine) makes its task through the task factory",
+                        "BaseEventLoop.run_until_complete: ensure_future(coro) uses create_task",
+                        "that runUntilComplete(coroutine) calls createTask (and so the factory), never a task"
+                                + " constructor",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> made = new ArrayList<>();
+                            loop.setTaskFactory((owner, coroutine, name, context) -> {
+                                made.add("factory");
+                                return new BuiltinTask<>(coroutine, owner, name, context);
+                            });
+                            assertEquals(3, loop.runUntilComplete(Coroutines.of(() -> 3)));
+                            assertEquals(List.of("factory"), made);
                         }));
     }
 }

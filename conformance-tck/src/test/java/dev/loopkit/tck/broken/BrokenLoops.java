@@ -105,19 +105,17 @@ final class BrokenLoops {
         };
     }
 
-    /** Futures run their done callbacks inline. */
-    static final class InlineFutureCallbacks extends RecordingLoop {
-        @Override
-        public <T> Future<T> createFuture() {
-            return new DefectiveFuture<>(this, DefectiveFuture.Defect.INLINE_CALLBACKS);
-        }
-    }
+    /** Futures with one defect. */
+    static final class DefectiveFutures extends RecordingLoop {
+        private final DefectiveFuture.Defect defect;
 
-    /** Futures accept a second result. */
-    static final class FutureCompletesTwice extends RecordingLoop {
+        DefectiveFutures(DefectiveFuture.Defect defect) {
+            this.defect = defect;
+        }
+
         @Override
         public <T> Future<T> createFuture() {
-            return new DefectiveFuture<>(this, DefectiveFuture.Defect.COMPLETES_TWICE);
+            return new DefectiveFuture<>(this, defect);
         }
     }
 
@@ -138,12 +136,22 @@ final class BrokenLoops {
         }
     }
 
-    /** Tasks of a vendor's own implementation that leaves out one registry call. */
+    /** Tasks of a vendor's own implementation that leaves out one registry call, or has one defect. */
     static final class OwnTasks extends RecordingLoop {
         private final MinimalTask.Registry registry;
+        private final MinimalTask.Defect defect;
 
         OwnTasks(MinimalTask.Registry registry) {
+            this(registry, MinimalTask.Defect.NONE);
+        }
+
+        OwnTasks(MinimalTask.Defect defect) {
+            this(MinimalTask.Registry.COMPLETE, defect);
+        }
+
+        private OwnTasks(MinimalTask.Registry registry, MinimalTask.Defect defect) {
             this.registry = registry;
+            this.defect = defect;
         }
 
         @Override
@@ -152,7 +160,7 @@ final class BrokenLoops {
                 return super.createTask(coroutine, name, context);
             }
             checkClosed();
-            return new MinimalTask<>(coroutine, this, name, context, registry);
+            return new MinimalTask<>(coroutine, this, name, context, registry, defect);
         }
     }
 
@@ -413,6 +421,68 @@ final class BrokenLoops {
                 throw new IllegalArgumentException("The future belongs to a different loop");
             }
             return super.runUntilComplete(future);
+        }
+    }
+
+    /** Tasks of the built-in kind with one defect in their cancellation bookkeeping. */
+    static final class CancellationDefect extends RecordingLoop {
+        /** The defect. */
+        enum Defect {
+            /** cancel() returns false when a cancellation is already pending. */
+            SECOND_CANCEL_RETURNS_FALSE,
+            /** uncancel() withdraws the pending cancellation at once, whatever the count. */
+            UNCANCEL_WITHDRAWS_ALL
+        }
+
+        private final Defect defect;
+
+        CancellationDefect(Defect defect) {
+            this.defect = defect;
+        }
+
+        @Override
+        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
+            if (getTaskFactory() != null) {
+                return super.createTask(coroutine, name, context);
+            }
+            checkClosed();
+            return defect == Defect.SECOND_CANCEL_RETURNS_FALSE ? new BuiltinTask<>(coroutine, this, name, context) {
+                @Override
+                public boolean cancel(String message) {
+                    boolean alreadyPending = cancelling() > 0;
+                    return super.cancel(message) && !alreadyPending;
+                }
+            } : new BuiltinTask<>(coroutine, this, name, context) {
+                /** The requests it still reports after withdrawing them all. */
+                private int reported;
+
+                @Override
+                public int cancelling() {
+                    return super.cancelling() + reported;
+                }
+
+                @Override
+                public int uncancel() {
+                    int left = Math.max(cancelling() - 1, 0);
+                    while (super.uncancel() > 0) {
+                        // withdraw every request, and with them the pending cancellation
+                    }
+                    reported = left;
+                    return left;
+                }
+            };
+        }
+    }
+
+    /** runUntilComplete(coroutine) makes a built-in task itself, past the task factory. */
+    static final class RunUntilCompleteBypassesFactory extends RecordingLoop {
+        @Override
+        public <T> T runUntilComplete(Coroutine<T> coroutine) {
+            checkClosed();
+            if (isRunning()) {
+                throw new IllegalStateException("This event loop is already running");
+            }
+            return runUntilComplete(new BuiltinTask<>(coroutine, this, null, null));
         }
     }
 }

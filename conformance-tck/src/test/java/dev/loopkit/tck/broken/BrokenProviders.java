@@ -83,14 +83,16 @@ public final class BrokenProviders {
     @AutoService(EventLoopProvider.class)
     public static final class InlineFutureCallbacks extends Base {
         public InlineFutureCallbacks() {
-            super("inline-future-callbacks", BrokenLoops.InlineFutureCallbacks::new);
+            super("inline-future-callbacks",
+                    () -> new BrokenLoops.DefectiveFutures(DefectiveFuture.Defect.INLINE_CALLBACKS));
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class FutureCompletesTwice extends Base {
         public FutureCompletesTwice() {
-            super("future-completes-twice", BrokenLoops.FutureCompletesTwice::new);
+            super("future-completes-twice",
+                    () -> new BrokenLoops.DefectiveFutures(DefectiveFuture.Defect.COMPLETES_TWICE));
         }
     }
 
@@ -277,6 +279,76 @@ public final class BrokenProviders {
     public static final class ForeignFutureCheckedFirst extends Base {
         public ForeignFutureCheckedFirst() {
             super("foreign-future-checked-first", BrokenLoops.ForeignFutureCheckedFirst::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class FutureForgetsRetrieval extends Base {
+        public FutureForgetsRetrieval() {
+            super("future-forgets-retrieval", () -> new BrokenLoops.DefectiveFutures(DefectiveFuture.Defect.FORGETS_RETRIEVAL));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class OpaqueFutureToString extends Base {
+        public OpaqueFutureToString() {
+            super("opaque-future-to-string", () -> new BrokenLoops.DefectiveFutures(DefectiveFuture.Defect.OPAQUE_TO_STRING));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SecondCancelReturnsFalse extends Base {
+        public SecondCancelReturnsFalse() {
+            super("second-cancel-false", () -> new BrokenLoops.CancellationDefect(BrokenLoops.CancellationDefect.Defect.SECOND_CANCEL_RETURNS_FALSE));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class UncancelWithdrawsAll extends Base {
+        public UncancelWithdrawsAll() {
+            super("uncancel-withdraws-all", () -> new BrokenLoops.CancellationDefect(BrokenLoops.CancellationDefect.Defect.UNCANCEL_WITHDRAWS_ALL));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CancelLostAfterWakeup extends Base {
+        public CancelLostAfterWakeup() {
+            super("cancel-lost-after-wakeup", () -> new BrokenLoops.OwnTasks(MinimalTask.Defect.LOSES_CANCEL_AFTER_WAKEUP));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SelfCancelDeferred extends Base {
+        public SelfCancelDeferred() {
+            super("self-cancel-deferred", () -> new BrokenLoops.OwnTasks(MinimalTask.Defect.DEFERS_SELF_CANCEL));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class FirstStepAsTimer extends Base {
+        public FirstStepAsTimer() {
+            super("first-step-as-timer", () -> new BrokenLoops.OwnTasks(MinimalTask.Defect.FIRST_STEP_AS_TIMER));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class TaskReadsOwnException extends Base {
+        public TaskReadsOwnException() {
+            super("task-reads-own-exception", () -> new BrokenLoops.OwnTasks(MinimalTask.Defect.READS_OWN_EXCEPTION));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class TasksNeverUnregistered extends Base {
+        public TasksNeverUnregistered() {
+            super("tasks-never-unregistered", () -> new BrokenLoops.OwnTasks(new MinimalTask.Registry(true, false, true, true)));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class RunUntilCompleteBypassesFactory extends Base {
+        public RunUntilCompleteBypassesFactory() {
+            super("run-until-complete-bypasses-factory", BrokenLoops.RunUntilCompleteBypassesFactory::new);
         }
     }
 }

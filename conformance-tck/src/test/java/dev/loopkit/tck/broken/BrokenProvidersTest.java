@@ -77,8 +77,8 @@ class BrokenProvidersTest {
         // The default loop, a control with every I/O capability, found as an application finds it.
         expect(() -> LoopPolicy.builder().providerName("default").build().provider());
         expect(BrokenProviders.OwnTasksComplete::new);
-        expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "SC-01", "SC-02", "SC-09", "FU-02", "EH-01",
-                "EH-10");
+        expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "SC-01", "SC-02", "SC-09", "FU-02", "TK-25",
+                "EH-01", "EH-10");
         expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11");
         expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-23", "SC-15",
                 "LC-10", "LC-11", "LC-12", "LC-13", "LC-17", "SC-06", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
@@ -86,17 +86,20 @@ class BrokenProvidersTest {
                 "PV-02", "PV-03", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
         expect(BrokenProviders.CloseWhileRunningAllowed::new, "LC-07");
         expect(BrokenProviders.ClosedLoopAcceptsWork::new, "LC-09", "LC-10", "TS-07", "PV-10");
-        expect(BrokenProviders.InlineFutureCallbacks::new, "FU-01", "FU-03", "TK-06", "TK-15");
+        expect(BrokenProviders.InlineFutureCallbacks::new, "FU-01", "FU-03", "TK-06", "TK-15", "TK-21", "TK-22",
+                "TK-23");
         expect(BrokenProviders.FutureCompletesTwice::new, "FU-09");
-        expect(BrokenProviders.CancelNotPropagated::new, "TK-04", "TK-05", "TK-06", "TK-07", "TK-08");
-        expect(BrokenProviders.TasksNeverRegistered::new, "RG-01", "RG-04", "RG-05");
-        expect(BrokenProviders.StepsWithoutEnterTask::new, "TK-06", "RG-06");
-        expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "TK-02", "TK-04", "TK-05", "TK-06", "TK-10",
-                "TK-11", "TK-15", "TK-17", "RG-03", "RG-04", "RG-06", "RG-07", "RG-08", "RG-10");
+        expect(BrokenProviders.CancelNotPropagated::new, "TK-04", "TK-05", "TK-06", "TK-07", "TK-08", "TK-21",
+                "TK-22", "TK-23", "TK-24");
+        expect(BrokenProviders.TasksNeverRegistered::new, "RG-01", "RG-04", "RG-05", "RG-11");
+        expect(BrokenProviders.StepsWithoutEnterTask::new, "TK-06", "TK-23", "RG-06");
+        expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "FU-15", "FU-16", "TK-02", "TK-04", "TK-05",
+                "TK-06", "TK-10", "TK-11", "TK-15", "TK-17", "TK-21", "TK-22", "TK-23", "TK-24", "RG-03", "RG-04",
+                "RG-06", "RG-07", "RG-08", "RG-10", "RG-11");
         expect(BrokenProviders.NoWakeup::new, List.of("TS-02", "TS-03"),
                 List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07"));
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
-        expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "EH-01", "EH-04");
+        expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "FU-15", "FU-16", "EH-01", "EH-04");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
                 "SC-11", "SC-12", "SC-14", "SC-15", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
         expect(BrokenProviders.DebugWithoutChecks::new, "TS-05", "TS-08");
@@ -129,6 +132,16 @@ class BrokenProvidersTest {
         expect(BrokenProviders.RunUntilCompleteSwallowsFailure::new, "LC-21");
         expect(BrokenProviders.RunUntilCompleteCreatesTaskFirst::new, "LC-22");
         expect(BrokenProviders.ForeignFutureCheckedFirst::new, "LC-23");
+        expect(BrokenProviders.SecondCancelReturnsFalse::new, "TK-21");
+        expect(BrokenProviders.CancelLostAfterWakeup::new, "TK-22");
+        expect(BrokenProviders.SelfCancelDeferred::new, "TK-23");
+        expect(BrokenProviders.UncancelWithdrawsAll::new, "TK-24");
+        expect(BrokenProviders.FirstStepAsTimer::new, "TK-25");
+        expect(BrokenProviders.RunUntilCompleteBypassesFactory::new, "TK-26");
+        expect(BrokenProviders.TasksNeverUnregistered::new, "RG-11");
+        expect(BrokenProviders.FutureForgetsRetrieval::new, "FU-15");
+        expect(BrokenProviders.TaskReadsOwnException::new, "FU-16");
+        expect(BrokenProviders.OpaqueFutureToString::new, "FU-17");
     }
 
     /**

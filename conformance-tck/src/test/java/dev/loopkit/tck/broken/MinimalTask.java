@@ -7,6 +7,7 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.spi.TaskRegistry;
+import java.time.Duration;
 
 /**
  * A vendor's own, deliberately simple task implementation whose registry calls can be left out
@@ -20,23 +21,42 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
         static final Registry COMPLETE = new Registry(true, true, true, true);
     }
 
+    /** A mistake in the task itself, or none. */
+    enum Defect {
+        NONE,
+        /** cancel() after the awaited future completed, before the next step, is lost. */
+        LOSES_CANCEL_AFTER_WAKEUP,
+        /** A task that cancels itself is cancelled only when the future it then awaits completes. */
+        DEFERS_SELF_CANCEL,
+        /** The first step is a zero-delay timer, so callbacks queued after createTask overtake it. */
+        FIRST_STEP_AS_TIMER,
+        /** The task reads its own exception when it fails (to log it), so nobody is told it was lost. */
+        READS_OWN_EXCEPTION
+    }
+
     private static int counter;
 
     private final Coroutine<T> coro;
     private final Object context;
     private final Registry registry;
+    private final Defect defect;
     private String name;
     private Future<?> waiter;
     private Throwable toThrow;
     private int cancelRequests;
 
-    MinimalTask(Coroutine<T> coro, EventLoop loop, String name, Object context, Registry registry) {
+    MinimalTask(Coroutine<T> coro, EventLoop loop, String name, Object context, Registry registry, Defect defect) {
         super(loop);
         this.coro = coro;
         this.context = context;
         this.registry = registry;
+        this.defect = defect;
         this.name = name != null ? name : "Task-" + (1_000_000 + ++counter);
-        loop.callSoon(this::step);
+        if (defect == Defect.FIRST_STEP_AS_TIMER) {
+            loop.callLater(Duration.ZERO, this::step);
+        } else {
+            loop.callSoon(this::step);
+        }
         if (registry.register()) {
             TaskRegistry.registerTask(this);
         }
@@ -59,11 +79,18 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
                 getLoop().callSoon(this::step);
             } else if (step instanceof Coroutine.Step.Await<T> await) {
                 waiter = await.future();
+                if (toThrow instanceof CancelledException cancelled && defect != Defect.DEFERS_SELF_CANCEL
+                        && waiter.cancel(cancelled.getMessage())) {
+                    // It cancelled itself during the step: the future it now awaits carries the cancellation.
+                    toThrow = null;
+                }
                 waiter.addDoneCallback(f -> {
-                    try {
-                        f.result();
-                    } catch (RuntimeException e) {
-                        toThrow = e;
+                    if (!(toThrow instanceof CancelledException)) {
+                        try {
+                            f.result();
+                        } catch (RuntimeException e) {
+                            toThrow = e;
+                        }
                     }
                     step();
                 });
@@ -74,6 +101,9 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
             super.cancel(e.getMessage());
         } catch (Exception e) {
             super.setException(e);
+            if (defect == Defect.READS_OWN_EXCEPTION) {
+                exception();
+            }
         } finally {
             if (registry.leave()) {
                 TaskRegistry.leaveTask(getLoop(), this);
@@ -87,8 +117,8 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
             return false;
         }
         cancelRequests++;
-        if (waiter != null) {
-            return waiter.cancel(message);
+        if (waiter != null && (waiter.cancel(message) || defect == Defect.LOSES_CANCEL_AFTER_WAKEUP)) {
+            return true;
         }
         toThrow = new CancelledException(message);
         return true;
