@@ -1,6 +1,7 @@
 package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.optional;
+import static dev.loopkit.tck.rules.Expect.illegalState;
 import static dev.loopkit.tck.rules.IoProtocols.echoServer;
 import static dev.loopkit.tck.rules.IoProtocols.port;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -447,6 +448,36 @@ public final class IoRules implements RuleGroup {
                                     }
                                 })));
                             }
+                        }),
+
+                optional("IO-17", TCP, "createConnection and createServer check their port range, and fail with"
+                        + " \"Event loop is closed\" on a closed loop", "create_connection / create_server argument"
+                        + " checks, BaseEventLoop._check_closed",
+                        "that createConnection accepts ports 1 to 65535 and createServer 0 to 65535, and that both"
+                                + " throw at once on a closed loop instead of failing the returned future",
+                        tck -> {
+                            EventLoop loop = tck.newLoop();
+                            for (int port : new int[] {0, 65536}) {
+                                assertThrows(IllegalArgumentException.class, () -> loop.createConnection(
+                                        () -> new Recorder(loop), "127.0.0.1", port), "createConnection port " + port);
+                            }
+                            for (int port : new int[] {-1, 65536}) {
+                                assertThrows(IllegalArgumentException.class, () -> loop.createServer(
+                                        IoProtocols.Echo::new, "127.0.0.1", port), "createServer port " + port);
+                            }
+                            List<Future<?>> attempts = List.of(
+                                    loop.createConnection(() -> new Recorder(loop), "127.0.0.1", 1),
+                                    loop.createConnection(() -> new Recorder(loop), "127.0.0.1", 65535),
+                                    loop.createServer(IoProtocols.Echo::new, "127.0.0.1", 65535));
+                            for (Future<?> attempt : attempts) {
+                                // Whatever listens there, or not: only the argument check is the rule's.
+                                Expect.thrownBy(() -> loop.runUntilComplete(attempt));
+                            }
+                            loop.close();
+                            illegalState("Event loop is closed", () -> loop.createConnection(() -> new Recorder(loop),
+                                    "127.0.0.1", 80));
+                            illegalState("Event loop is closed", () -> loop.createServer(IoProtocols.Echo::new,
+                                    "127.0.0.1", 0));
                         }));
     }
 }

@@ -19,6 +19,7 @@ import dev.loopkit.api.Future;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import dev.loopkit.tck.TckContext;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,6 +299,30 @@ public final class LifecycleRules implements RuleGroup {
                             Future<String> foreign = tck.newLoop().createFuture();
                             loop.close();
                             illegalState("Event loop is closed", () -> loop.runUntilComplete(foreign));
+                        }),
+
+                required("LC-24", "close() lets go of the callbacks and timers still scheduled",
+                        "BaseEventLoop.close: self._ready.clear(); self._scheduled.clear()",
+                        "that close() clears the ready queue, the thread-safe queue and the timers",
+                        tck -> {
+                            EventLoop loop = tck.newLoop();
+                            List<WeakReference<Runnable>> scheduled = new ArrayList<>();
+                            List<String> never = new ArrayList<>();
+                            for (int i = 0; i < 10; i++) {
+                                int n = i;
+                                Runnable soon = () -> never.add("soon " + n);
+                                Runnable later = () -> never.add("later " + n);
+                                loop.callSoon(soon);
+                                loop.callLater(Duration.ofHours(1), later);
+                                scheduled.add(new WeakReference<>(soon));
+                                scheduled.add(new WeakReference<>(later));
+                            }
+                            loop.close();
+                            tck.waitFor("the callbacks of the closed loop to be garbage-collected", () -> {
+                                System.gc();
+                                return scheduled.stream().allMatch(r -> r.get() == null);
+                            });
+                            assertEquals(List.of(), never);
                         }));
     }
 }

@@ -11,6 +11,7 @@ import dev.loopkit.api.Handle;
 import dev.loopkit.api.TimerHandle;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,6 +229,39 @@ public final class SchedulingRules implements RuleGroup {
                             }
                             assertTrue(smallestStep > 0 && smallestStep < 1_000_000L,
                                     "time() advances in steps of at least " + smallestStep + " ns");
+                        }),
+
+                required("SC-16", "cancelled timers are let go before they fall due: their callbacks can be"
+                        + " garbage-collected", "BaseEventLoop._run_once: purge when over half the timers are"
+                        + " cancelled",
+                        "that the timer queue drops cancelled timers (at the latest when they are a majority) and"
+                                + " that nothing else keeps the handles it returned",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<WeakReference<Runnable>> cancelled = scheduleAndCancel(loop, 1_000);
+                            TimerHandle live = loop.callLater(Duration.ofHours(1), () -> { });
+                            tck.waitFor("the cancelled timers' callbacks to be garbage-collected", () -> {
+                                runOnce(loop);
+                                System.gc();
+                                return cancelled.stream().allMatch(r -> r.get() == null);
+                            });
+                            live.cancel();
                         }));
+    }
+
+    /**
+     * Schedules {@code count} timers an hour ahead, each with a callback of its own, cancels them
+     * and returns weak references to their callbacks.
+     */
+    private static List<WeakReference<Runnable>> scheduleAndCancel(EventLoop loop, int count) {
+        List<WeakReference<Runnable>> callbacks = new ArrayList<>();
+        List<String> never = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            Runnable callback = () -> never.add("timer " + n);
+            loop.callLater(Duration.ofHours(1), callback).cancel();
+            callbacks.add(new WeakReference<>(callback));
+        }
+        return callbacks;
     }
 }

@@ -10,8 +10,12 @@ import dev.loopkit.spi.BuiltinTask;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -483,6 +487,53 @@ final class BrokenLoops {
                 throw new IllegalStateException("This event loop is already running");
             }
             return runUntilComplete(new BuiltinTask<>(coroutine, this, null, null));
+        }
+    }
+
+    /** Keeps every timer it handed out until it is closed, cancelled or not. */
+    static final class CancelledTimersKeptUntilClose extends RecordingLoop {
+        private final List<TimerHandle> handedOut = new ArrayList<>();
+
+        @Override
+        public TimerHandle callAt(long whenNanos, Runnable callback) {
+            TimerHandle handle = super.callAt(whenNanos, callback);
+            handedOut.add(handle);
+            return handle;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            handedOut.clear();
+        }
+    }
+
+    /** close() keeps the callbacks still queued, "for diagnostics", for as long as the loop lives. */
+    static final class CloseKeepsScheduled extends RecordingLoop {
+        private final Set<Runnable> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<Runnable> keptAtClose = new ArrayList<>();
+
+        @Override
+        public Handle callSoon(Runnable callback) {
+            return super.callSoon(track(callback));
+        }
+
+        private Runnable track(Runnable callback) {
+            Runnable tracked = new Runnable() {
+                @Override
+                public void run() {
+                    scheduled.remove(this);
+                    callback.run();
+                }
+            };
+            scheduled.add(tracked);
+            return tracked;
+        }
+
+        @Override
+        public void close() {
+            keptAtClose.addAll(scheduled);
+            super.close();
         }
     }
 }

@@ -351,4 +351,18 @@ public final class BrokenProviders {
             super("run-until-complete-bypasses-factory", BrokenLoops.RunUntilCompleteBypassesFactory::new);
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CancelledTimersKeptUntilClose extends Base {
+        public CancelledTimersKeptUntilClose() {
+            super("cancelled-timers-kept", BrokenLoops.CancelledTimersKeptUntilClose::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CloseKeepsScheduled extends Base {
+        public CloseKeepsScheduled() {
+            super("close-keeps-scheduled", BrokenLoops.CloseKeepsScheduled::new);
+        }
+    }
 }

@@ -77,10 +77,10 @@ class BrokenProvidersTest {
         // The default loop, a control with every I/O capability, found as an application finds it.
         expect(() -> LoopPolicy.builder().providerName("default").build().provider());
         expect(BrokenProviders.OwnTasksComplete::new);
-        expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "SC-01", "SC-02", "SC-09", "FU-02", "TK-25",
-                "EH-01", "EH-10");
+        expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "LC-24", "SC-01", "SC-02", "SC-09", "FU-02",
+                "TK-25", "EH-01", "EH-10");
         expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11");
-        expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-23", "SC-15",
+        expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-23", "LC-24", "SC-15",
                 "LC-10", "LC-11", "LC-12", "LC-13", "LC-17", "SC-06", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
                 "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-05", "EH-06", "EH-08", "EH-09", "PV-01",
                 "PV-02", "PV-03", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
@@ -122,6 +122,7 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.IgnoresWriteEof::new, "IO-05");
         expect(BrokenIoProviders.WriteAfterCloseSilent::new, "IO-08");
         expect(BrokenIoProviders.ResetReportedAsClean::new, "IO-07");
+        expect(BrokenIoProviders.ClosedLoopFailsTheFuture::new, "IO-17");
         expect(BrokenProviders.NotRegistered::new, "PV-06");
         expect(BrokenProviders.CallSoonAsTimer::new, "SC-14");
         expect(BrokenProviders.MillisecondClock::new, "SC-15");
@@ -142,6 +143,8 @@ class BrokenProvidersTest {
         expect(BrokenProviders.FutureForgetsRetrieval::new, "FU-15");
         expect(BrokenProviders.TaskReadsOwnException::new, "FU-16");
         expect(BrokenProviders.OpaqueFutureToString::new, "FU-17");
+        expect(BrokenProviders.CancelledTimersKeptUntilClose::new, "SC-16");
+        expect(BrokenProviders.CloseKeepsScheduled::new, "LC-24");
     }
 
     /**

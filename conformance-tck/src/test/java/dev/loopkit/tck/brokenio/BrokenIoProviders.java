@@ -89,4 +89,11 @@ public final class BrokenIoProviders {
             super("reset-as-clean-close", ThreadedTcpLoop.Defect.RESET_REPORTED_AS_CLEAN);
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ClosedLoopFailsTheFuture extends Base {
+        public ClosedLoopFailsTheFuture() {
+            super("closed-loop-fails-the-future", ThreadedTcpLoop.Defect.CLOSED_LOOP_FAILS_THE_FUTURE);
+        }
+    }
 }

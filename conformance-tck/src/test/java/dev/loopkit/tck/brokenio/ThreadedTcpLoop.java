@@ -1,10 +1,12 @@
 package dev.loopkit.tck.brokenio;
 
+import dev.loopkit.api.Connection;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
+import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ class ThreadedTcpLoop extends RecordingLoop {
 
     /** One defect of the back end, or none. */
     enum Defect { NONE, DROPS_EVERY_OTHER_CHUNK, NEVER_PAUSES_WRITING, IGNORES_PAUSE_READING, IGNORES_WRITE_EOF,
-        WRITE_AFTER_CLOSE_SILENT, RESET_REPORTED_AS_CLEAN }
+        WRITE_AFTER_CLOSE_SILENT, RESET_REPORTED_AS_CLEAN, CLOSED_LOOP_FAILS_THE_FUTURE }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
@@ -42,6 +44,28 @@ class ThreadedTcpLoop extends RecordingLoop {
 
     ThreadedTcpLoop(Defect defect) {
         this.defect = defect;
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port) {
+        return closedAndDefective() ? failedClosed() : super.createConnection(protocolFactory, host, port);
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        return closedAndDefective() ? failedClosed() : super.createServer(protocolFactory, host, port);
+    }
+
+    private boolean closedAndDefective() {
+        return defect == Defect.CLOSED_LOOP_FAILS_THE_FUTURE && isClosed();
+    }
+
+    /** The defect: a closed loop is reported through the returned future instead of at once. */
+    private <T> Future<T> failedClosed() {
+        Future<T> failed = new BuiltinFuture<>(this);
+        failed.setException(new IllegalStateException("Event loop is closed"));
+        return failed;
     }
 
     @Override
