@@ -1,6 +1,7 @@
 package dev.loopkit.tck;
 
 import dev.loopkit.spi.EventLoopProvider;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a vendor extends to certify its loop: return the provider, and every rule of
@@ -23,9 +25,12 @@ import org.junit.jupiter.api.TestFactory;
  * }</pre>
  *
  * <p>Required rules fail; an optional rule whose capability the provider does not declare is
- * skipped with the reason. Each test gets fresh loops and closes them; each is bounded by
+ * skipped with the reason. To run only some rules, give the JUnit configuration parameter (or system
+ * property) {@code loopkit.tck.rules}, e.g. {@code LC,SC,!SC-11} (see {@link RuleSelection}); the
+ * others are reported as skipped. Each test gets fresh loops and closes them; each is bounded by
  * {@link TckSettings#timeout()}.
  */
+@ExtendWith(JUnitRuleSelection.class)
 public abstract class EventLoopConformance {
 
     /** Returns the provider under test; called once per rule, so it may return a new instance. */
@@ -36,11 +41,16 @@ public abstract class EventLoopConformance {
         return TckSettings.fromEnvironment();
     }
 
-    /** Every rule group as a container of one test per rule. */
+    /**
+     * Every rule group as a container of one test per rule.
+     *
+     * @param rules the JUnit configuration parameter {@code loopkit.tck.rules}, when given: it
+     *     narrows the rules of {@link #settings()}
+     */
     @TestFactory
     @DisplayName("loopkit conformance")
-    Stream<DynamicNode> conformance() {
-        TckSettings settings = settings();
+    Stream<DynamicNode> conformance(Optional<RuleSelection> rules) {
+        TckSettings settings = rules.map(settings()::withRules).orElseGet(this::settings);
         return Rules.groups().stream().map(group -> DynamicContainer.dynamicContainer(
                 group.prefix() + " " + group.title(),
                 group.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.rule().displayName(),
