@@ -35,6 +35,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -44,8 +45,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * IO: stream transports and protocols (asyncio's create_connection, create_server, selector
@@ -478,6 +482,88 @@ public final class IoRules implements RuleGroup {
                                     "127.0.0.1", 80));
                             illegalState("Event loop is closed", () -> loop.createServer(IoProtocols.Echo::new,
                                     "127.0.0.1", 0));
+                        }),
+
+                optional("IO-18", TCP, "createConnection resolves a host name and connects to it; a name that does"
+                        + " not resolve fails with UnknownHostException naming it", "create_connection: getaddrinfo"
+                        + " in the executor, socket.gaierror",
+                        "that host names are resolved (on the default executor) before connecting, and that a failed"
+                                + " lookup is reported as such, not as a refused connection",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            long received = loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Recorder> client = Async.await(loop.createConnection(
+                                        () -> new Recorder(loop), "localhost", port(server)));
+                                client.transport().write(ByteBuffer.wrap(new byte[3]));
+                                long got = Async.await(client.protocol().receivedAtLeast(3));
+                                client.transport().close();
+                                server.close();
+                                return got;
+                            }));
+                            assertEquals(3L, received);
+                            Future<Connection<Recorder>> unknown = loop.createConnection(() -> new Recorder(loop),
+                                    "no-such-host.invalid", 80);
+                            assertThrows(Exception.class, () -> loop.runUntilComplete(unknown));
+                            UnknownHostException failure = assertInstanceOf(UnknownHostException.class,
+                                    unknown.exception());
+                            assertTrue(failure.getMessage().contains("no-such-host.invalid"), failure.getMessage());
+                        }),
+
+                optional("IO-19", Capabilities.READINESS, "addReader, addWriter and the sock* operations refuse a"
+                        + " blocking channel with IllegalArgumentException, leaving it blocking",
+                        "selector_events: 'the socket must be non-blocking'",
+                        "that every readiness operation checks isBlocking() first and never switches the caller's"
+                                + " channel itself",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            try (ServerSocketChannel listener = ServerSocketChannel.open();
+                                 SocketChannel channel = SocketChannel.open()) {
+                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
+                                Map<String, Executable> calls = new LinkedHashMap<>();
+                                calls.put("addReader", () -> loop.addReader(channel, () -> { }));
+                                calls.put("addWriter", () -> loop.addWriter(channel, () -> { }));
+                                calls.put("sockConnect", () -> loop.sockConnect(channel, listener.getLocalAddress()));
+                                calls.put("sockAccept", () -> loop.sockAccept(listener));
+                                calls.put("sockRecv", () -> loop.sockRecv(channel, ByteBuffer.allocate(1)));
+                                calls.put("sockSendAll", () -> loop.sockSendAll(channel, ByteBuffer.allocate(1)));
+                                for (Map.Entry<String, Executable> call : calls.entrySet()) {
+                                    assertThrows(IllegalArgumentException.class, call.getValue(),
+                                            call.getKey() + " accepted a blocking channel");
+                                    assertTrue(channel.isBlocking() && listener.isBlocking(),
+                                            call.getKey() + " switched the channel to non-blocking");
+                                }
+                            }
+                        }),
+                optional("IO-20", Capabilities.READINESS, "removeReader and removeWriter answer whether they removed"
+                        + " a callback, and a removed callback never runs", "remove_reader / remove_writer return"
+                        + " True if a callback was registered",
+                        "the return value of removeReader/removeWriter and that removing takes the channel out of"
+                                + " the selection",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            try (ServerSocketChannel listener = ServerSocketChannel.open();
+                                 SocketChannel client = SocketChannel.open()) {
+                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
+                                client.connect(listener.getLocalAddress());
+                                try (SocketChannel server = listener.accept()) {
+                                    server.configureBlocking(false);
+                                    client.configureBlocking(false);
+                                    assertFalse(loop.removeReader(server), "removeReader with nothing registered");
+                                    List<String> ran = new ArrayList<>();
+                                    loop.addReader(server, () -> ran.add("reader"));
+                                    loop.addWriter(client, () -> ran.add("writer"));
+                                    client.write(ByteBuffer.wrap(new byte[1]));
+                                    assertTrue(loop.removeReader(server), "removeReader of a registered reader");
+                                    assertTrue(loop.removeWriter(client), "removeWriter of a registered writer");
+                                    assertFalse(loop.removeReader(server), "removeReader a second time");
+                                    assertFalse(loop.removeWriter(client), "removeWriter a second time");
+                                    for (int i = 0; i < 3; i++) {
+                                        TckContext.runOnce(loop);
+                                    }
+                                    assertEquals(List.of(), ran, "a removed callback ran");
+                                }
+                            }
                         }));
     }
 }

@@ -123,6 +123,11 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.WriteAfterCloseSilent::new, "IO-08");
         expect(BrokenIoProviders.ResetReportedAsClean::new, "IO-07");
         expect(BrokenIoProviders.ClosedLoopFailsTheFuture::new, "IO-17");
+        expect(BrokenIoProviders.LookupFailureAsRefused::new, "IO-18");
+        // A readiness back end on a selector of its own, correct and with one defect each.
+        expect(BrokenIoProviders.CorrectSelecting::new);
+        expect(BrokenIoProviders.RemoveAnswersFalse::new, "IO-20");
+        expect(BrokenIoProviders.SwitchesChannelsToNonBlocking::new, "IO-19");
         expect(BrokenProviders.NotRegistered::new, "PV-06");
         expect(BrokenProviders.CallSoonAsTimer::new, "SC-14");
         expect(BrokenProviders.MillisecondClock::new, "SC-15");

@@ -7,8 +7,9 @@ import dev.loopkit.spi.EventLoopProvider;
 import java.util.Set;
 
 /**
- * Providers of the threaded TCP back end: a correct one (the control) and one per I/O defect,
- * each registered like a vendor's. {@link BrokenIoProvidersTest} lists which rules each breaks.
+ * Providers of the threaded TCP back end and of the selecting readiness back end: a correct one
+ * of each (the controls) and one per I/O defect, each registered like a vendor's.
+ * {@code BrokenProvidersTest} lists which rules each breaks.
  */
 public final class BrokenIoProviders {
 
@@ -94,6 +95,60 @@ public final class BrokenIoProviders {
     public static final class ClosedLoopFailsTheFuture extends Base {
         public ClosedLoopFailsTheFuture() {
             super("closed-loop-fails-the-future", ThreadedTcpLoop.Defect.CLOSED_LOOP_FAILS_THE_FUTURE);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class LookupFailureAsRefused extends Base {
+        public LookupFailureAsRefused() {
+            super("lookup-failure-as-refused", ThreadedTcpLoop.Defect.LOOKUP_FAILURE_AS_REFUSED);
+        }
+    }
+
+    /** A provider of {@link SelectingLoop}s with {@code defect}, declaring readiness. */
+    abstract static class ReadinessBase implements EventLoopProvider {
+        private final String name;
+        private final SelectingLoop.Defect defect;
+
+        ReadinessBase(String name, SelectingLoop.Defect defect) {
+            this.name = name;
+            this.defect = defect;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return Set.of(Capabilities.READINESS);
+        }
+
+        @Override
+        public EventLoop newEventLoop() {
+            return new SelectingLoop(defect);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CorrectSelecting extends ReadinessBase {
+        public CorrectSelecting() {
+            super("selecting", SelectingLoop.Defect.NONE);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class RemoveAnswersFalse extends ReadinessBase {
+        public RemoveAnswersFalse() {
+            super("remove-answers-false", SelectingLoop.Defect.REMOVE_ANSWERS_FALSE);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SwitchesChannelsToNonBlocking extends ReadinessBase {
+        public SwitchesChannelsToNonBlocking() {
+            super("switches-to-non-blocking", SelectingLoop.Defect.SWITCHES_CHANNELS_TO_NON_BLOCKING);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.loopkit.testsupport.RecordingLoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -34,7 +35,7 @@ class ThreadedTcpLoop extends RecordingLoop {
 
     /** One defect of the back end, or none. */
     enum Defect { NONE, DROPS_EVERY_OTHER_CHUNK, NEVER_PAUSES_WRITING, IGNORES_PAUSE_READING, IGNORES_WRITE_EOF,
-        WRITE_AFTER_CLOSE_SILENT, RESET_REPORTED_AS_CLEAN, CLOSED_LOOP_FAILS_THE_FUTURE }
+        WRITE_AFTER_CLOSE_SILENT, RESET_REPORTED_AS_CLEAN, CLOSED_LOOP_FAILS_THE_FUTURE, LOOKUP_FAILURE_AS_REFUSED }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
@@ -49,7 +50,23 @@ class ThreadedTcpLoop extends RecordingLoop {
     @Override
     public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
             int port) {
-        return closedAndDefective() ? failedClosed() : super.createConnection(protocolFactory, host, port);
+        if (closedAndDefective()) {
+            return failedClosed();
+        }
+        Future<Connection<P>> connecting = super.createConnection(protocolFactory, host, port);
+        if (defect != Defect.LOOKUP_FAILURE_AS_REFUSED) {
+            return connecting;
+        }
+        // The defect: every failure looks like a refused connection, a failed lookup too.
+        Future<Connection<P>> reported = createFuture();
+        connecting.addDoneCallback(done -> {
+            if (done.exception() != null) {
+                reported.setException(new ConnectException("connection to " + host + " failed"));
+            } else {
+                reported.setResult(done.result());
+            }
+        });
+        return reported;
     }
 
     @Override

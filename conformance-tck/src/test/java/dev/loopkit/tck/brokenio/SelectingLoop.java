@@ -1,0 +1,201 @@
+package dev.loopkit.tck.brokenio;
+
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.spi.BaseEventLoop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second readiness back end for the TCK's own tests: readiness callbacks on a selector of its
+ * own and nothing else (no transports), so that the readiness rules can be shown to fail. Correct
+ * as it is; {@link Defect}s break one behaviour each. Callbacks run inside {@code processEvents},
+ * on the loop thread.
+ */
+class SelectingLoop extends BaseEventLoop {
+
+    /** One defect of the back end, or none. */
+    enum Defect {
+        NONE,
+        /** removeReader and removeWriter remove the callback but always answer false. */
+        REMOVE_ANSWERS_FALSE,
+        /** A blocking channel is quietly switched to non-blocking instead of refused. */
+        SWITCHES_CHANNELS_TO_NON_BLOCKING
+    }
+
+    /** The callbacks registered for one channel. */
+    private static final class Callbacks {
+        Runnable reader;
+        Runnable writer;
+    }
+
+    private final Defect defect;
+    private final Selector selector;
+
+    SelectingLoop(Defect defect) {
+        this.defect = defect;
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    @Override
+    protected void processEvents(long timeoutNanos) {
+        try {
+            if (timeoutNanos == 0) {
+                selector.selectNow();
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + 1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("select failed", e);
+        }
+        for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            Callbacks callbacks = (Callbacks) key.attachment();
+            if (key.isValid() && (key.readyOps() & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0) {
+                run(callbacks.reader);
+            }
+            if (key.isValid() && (key.readyOps() & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0) {
+                run(callbacks.writer);
+            }
+        }
+    }
+
+    private void run(Runnable callback) {
+        if (callback == null) {
+            return;
+        }
+        try {
+            callback.run();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            callExceptionHandler(ExceptionContext.of("Exception in readiness callback " + callback, t));
+        }
+    }
+
+    @Override
+    protected void wakeup() {
+        selector.wakeup();
+    }
+
+    @Override
+    protected void closeBackend() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the selector", e);
+        }
+    }
+
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        callbacksOf(channel).reader = callback;
+        updateInterest(channel);
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        callbacksOf(channel).writer = callback;
+        updateInterest(channel);
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null || ((Callbacks) key.attachment()).reader == null) {
+            return false;
+        }
+        ((Callbacks) key.attachment()).reader = null;
+        updateInterest(channel);
+        return defect != Defect.REMOVE_ANSWERS_FALSE;
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null || ((Callbacks) key.attachment()).writer == null) {
+            return false;
+        }
+        ((Callbacks) key.attachment()).writer = null;
+        updateInterest(channel);
+        return defect != Defect.REMOVE_ANSWERS_FALSE;
+    }
+
+    @Override
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        return super.sockConnect(lenient(channel), address);
+    }
+
+    @Override
+    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        return super.sockAccept(lenient(channel));
+    }
+
+    @Override
+    public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
+        return super.sockRecv(lenient(channel), buffer);
+    }
+
+    @Override
+    public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
+        return super.sockSendAll(lenient(channel), data);
+    }
+
+    /** The defect's helpful switch; without it, the channel as it is. */
+    private <C extends SelectableChannel> C lenient(C channel) {
+        if (defect == Defect.SWITCHES_CHANNELS_TO_NON_BLOCKING && channel.isBlocking()) {
+            try {
+                channel.configureBlocking(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return channel;
+    }
+
+    private Callbacks callbacksOf(SelectableChannel channel) {
+        lenient(channel);
+        requireNonBlocking(channel);
+        checkClosed();
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null) {
+            return (Callbacks) key.attachment();
+        }
+        try {
+            return (Callbacks) channel.register(selector, 0, new Callbacks()).attachment();
+        } catch (ClosedChannelException e) {
+            throw new IllegalArgumentException("the channel is closed", e);
+        }
+    }
+
+    private void updateInterest(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        Callbacks callbacks = (Callbacks) key.attachment();
+        int interest = 0;
+        if (callbacks.reader != null) {
+            interest |= channel.validOps() & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
+        }
+        if (callbacks.writer != null) {
+            boolean connecting = channel instanceof SocketChannel socket && socket.isConnectionPending();
+            interest |= connecting ? SelectionKey.OP_CONNECT : channel.validOps() & SelectionKey.OP_WRITE;
+        }
+        key.interestOps(interest);
+    }
+}
