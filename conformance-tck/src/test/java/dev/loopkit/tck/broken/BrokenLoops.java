@@ -123,14 +123,28 @@ final class BrokenLoops {
         }
     }
 
-    /** Task.cancel() reports success but neither cancels the awaited future nor the task. */
-    static final class CancelNotPropagated extends RecordingLoop {
+    /**
+     * A loop that makes its own tasks (when no task factory is set), as a vendor with its own task
+     * implementation does.
+     */
+    abstract static class OwnTaskLoop extends RecordingLoop {
         @Override
         public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
             if (getTaskFactory() != null) {
                 return super.createTask(coroutine, name, context);
             }
             checkClosed();
+            return newTask(coroutine, name, context);
+        }
+
+        /** Makes the loop's own task. */
+        abstract <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context);
+    }
+
+    /** Task.cancel() reports success but neither cancels the awaited future nor the task. */
+    static final class CancelNotPropagated extends OwnTaskLoop {
+        @Override
+        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context) {
             return new BuiltinTask<>(coroutine, this, name, context) {
                 @Override
                 public boolean cancel(String message) {
@@ -141,7 +155,7 @@ final class BrokenLoops {
     }
 
     /** Tasks of a vendor's own implementation that leaves out one registry call, or has one defect. */
-    static final class OwnTasks extends RecordingLoop {
+    static final class OwnTasks extends OwnTaskLoop {
         private final MinimalTask.Registry registry;
         private final MinimalTask.Defect defect;
 
@@ -159,11 +173,7 @@ final class BrokenLoops {
         }
 
         @Override
-        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
-            if (getTaskFactory() != null) {
-                return super.createTask(coroutine, name, context);
-            }
-            checkClosed();
+        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context) {
             return new MinimalTask<>(coroutine, this, name, context, registry, defect);
         }
     }
@@ -429,7 +439,7 @@ final class BrokenLoops {
     }
 
     /** Tasks of the built-in kind with one defect in their cancellation bookkeeping. */
-    static final class CancellationDefect extends RecordingLoop {
+    static final class CancellationDefect extends OwnTaskLoop {
         /** The defect. */
         enum Defect {
             /** cancel() returns false when a cancellation is already pending. */
@@ -445,11 +455,7 @@ final class BrokenLoops {
         }
 
         @Override
-        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
-            if (getTaskFactory() != null) {
-                return super.createTask(coroutine, name, context);
-            }
-            checkClosed();
+        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context) {
             return defect == Defect.SECOND_CANCEL_RETURNS_FALSE ? new BuiltinTask<>(coroutine, this, name, context) {
                 @Override
                 public boolean cancel(String message) {

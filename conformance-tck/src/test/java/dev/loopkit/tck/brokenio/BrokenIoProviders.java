@@ -5,6 +5,7 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.Capabilities;
 import dev.loopkit.spi.EventLoopProvider;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Providers of the threaded TCP back end and of the selecting readiness back end: a correct one
@@ -16,14 +17,26 @@ public final class BrokenIoProviders {
     private BrokenIoProviders() {
     }
 
-    /** A provider of {@link ThreadedTcpLoop}s with {@code defect}, declaring TCP. */
+    /** A provider of the loops {@code loops} makes, declaring one capability. */
     abstract static class Base implements EventLoopProvider {
         private final String name;
-        private final ThreadedTcpLoop.Defect defect;
+        private final String capability;
+        private final Supplier<EventLoop> loops;
 
-        Base(String name, ThreadedTcpLoop.Defect defect) {
+        Base(String name, String capability, Supplier<EventLoop> loops) {
             this.name = name;
-            this.defect = defect;
+            this.capability = capability;
+            this.loops = loops;
+        }
+
+        /** A provider of {@link ThreadedTcpLoop}s with {@code defect}, declaring TCP. */
+        Base(String name, ThreadedTcpLoop.Defect defect) {
+            this(name, Capabilities.TCP, () -> new ThreadedTcpLoop(defect));
+        }
+
+        /** A provider of {@link SelectingLoop}s with {@code defect}, declaring readiness. */
+        Base(String name, SelectingLoop.Defect defect) {
+            this(name, Capabilities.READINESS, () -> new SelectingLoop(defect));
         }
 
         @Override
@@ -33,12 +46,12 @@ public final class BrokenIoProviders {
 
         @Override
         public Set<String> capabilities() {
-            return Set.of(Capabilities.TCP);
+            return Set.of(capability);
         }
 
         @Override
         public EventLoop newEventLoop() {
-            return new ThreadedTcpLoop(defect);
+            return loops.get();
         }
     }
 
@@ -105,48 +118,22 @@ public final class BrokenIoProviders {
         }
     }
 
-    /** A provider of {@link SelectingLoop}s with {@code defect}, declaring readiness. */
-    abstract static class ReadinessBase implements EventLoopProvider {
-        private final String name;
-        private final SelectingLoop.Defect defect;
-
-        ReadinessBase(String name, SelectingLoop.Defect defect) {
-            this.name = name;
-            this.defect = defect;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return Set.of(Capabilities.READINESS);
-        }
-
-        @Override
-        public EventLoop newEventLoop() {
-            return new SelectingLoop(defect);
-        }
-    }
-
     @AutoService(EventLoopProvider.class)
-    public static final class CorrectSelecting extends ReadinessBase {
+    public static final class CorrectSelecting extends Base {
         public CorrectSelecting() {
             super("selecting", SelectingLoop.Defect.NONE);
         }
     }
 
     @AutoService(EventLoopProvider.class)
-    public static final class RemoveAnswersFalse extends ReadinessBase {
+    public static final class RemoveAnswersFalse extends Base {
         public RemoveAnswersFalse() {
             super("remove-answers-false", SelectingLoop.Defect.REMOVE_ANSWERS_FALSE);
         }
     }
 
     @AutoService(EventLoopProvider.class)
-    public static final class SwitchesChannelsToNonBlocking extends ReadinessBase {
+    public static final class SwitchesChannelsToNonBlocking extends Base {
         public SwitchesChannelsToNonBlocking() {
             super("switches-to-non-blocking", SelectingLoop.Defect.SWITCHES_CHANNELS_TO_NON_BLOCKING);
         }

@@ -118,22 +118,25 @@ class SelectingLoop extends BaseEventLoop {
 
     @Override
     public boolean removeReader(SelectableChannel channel) {
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null || ((Callbacks) key.attachment()).reader == null) {
-            return false;
-        }
-        ((Callbacks) key.attachment()).reader = null;
-        updateInterest(channel);
-        return defect != Defect.REMOVE_ANSWERS_FALSE;
+        return remove(channel, true);
     }
 
     @Override
     public boolean removeWriter(SelectableChannel channel) {
+        return remove(channel, false);
+    }
+
+    private boolean remove(SelectableChannel channel, boolean reader) {
         SelectionKey key = channel.keyFor(selector);
-        if (key == null || ((Callbacks) key.attachment()).writer == null) {
+        Callbacks callbacks = key == null ? null : (Callbacks) key.attachment();
+        if (callbacks == null || (reader ? callbacks.reader : callbacks.writer) == null) {
             return false;
         }
-        ((Callbacks) key.attachment()).writer = null;
+        if (reader) {
+            callbacks.reader = null;
+        } else {
+            callbacks.writer = null;
+        }
         updateInterest(channel);
         return defect != Defect.REMOVE_ANSWERS_FALSE;
     }
