@@ -6,8 +6,8 @@ import dev.loopkit.tck.Rule;
 import dev.loopkit.tck.RuleOutcome;
 import dev.loopkit.tck.Rules;
 import dev.loopkit.tck.TckSettings;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +51,7 @@ final class IsolatedCertification {
     private String lastStarted;
     private long currentSince;
     private long lastReminder;
+    private final StringBuilder partial = new StringBuilder();
     private boolean constructing;
     private boolean done;
 
@@ -84,7 +85,7 @@ final class IsolatedCertification {
         Process worker = new ProcessBuilder(command(events)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         String ending;
-        try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
             ending = follow(worker, reader);
         } finally {
             worker.destroyForcibly();
@@ -112,7 +113,7 @@ final class IsolatedCertification {
     }
 
     /** Follows the worker until it is done; returns "" or what ended it early. */
-    private String follow(Process worker, BufferedReader reader) throws IOException, InterruptedException {
+    private String follow(Process worker, Reader reader) throws IOException, InterruptedException {
         long silenceLimit = settings.timeout().multipliedBy(2).plus(SILENCE_BEYOND_TIMEOUTS).toNanos();
         long lastEvent = System.nanoTime();
         while (true) {
@@ -143,13 +144,23 @@ final class IsolatedCertification {
         }
     }
 
-    /** Reads and applies every complete event line there is; returns true if there was one. */
-    private boolean readAvailable(BufferedReader reader) throws IOException {
+    /**
+     * Reads what the worker has written so far and applies every complete line; returns true if
+     * there was one. A line still being written (a long failure message takes several writes) waits
+     * in {@link #partial} for its end.
+     */
+    private boolean readAvailable(Reader reader) throws IOException {
+        char[] chunk = new char[8192];
+        int count;
+        while ((count = reader.read(chunk)) > 0) {
+            partial.append(chunk, 0, count);
+        }
         boolean any = false;
-        String line;
-        while ((line = reader.readLine()) != null) {
+        int end;
+        while ((end = partial.indexOf("\n")) >= 0) {
+            apply(WorkerEvents.parse(partial.substring(0, end)));
+            partial.delete(0, end + 1);
             any = true;
-            apply(WorkerEvents.parse(line));
         }
         return any;
     }
