@@ -3,7 +3,9 @@ package dev.loopkit.tck;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.spi.EventLoopProvider;
+import java.lang.ref.Reference;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,6 +106,21 @@ public final class TckContext implements AutoCloseable {
                 throw new AssertionFailedError("interrupted while waiting for " + what);
             }
         }
+    }
+
+    /**
+     * Waits, bounded like {@link #waitFor}, until the garbage collector has cleared every one of
+     * {@code references}, asking for a collection at each try: the deterministic side of rules about
+     * what a loop lets go of (they wait for the state itself, never for a fixed time).
+     *
+     * @param what what is to be collected, as the failure message names it
+     * @param references weak references to the objects nothing else should keep
+     */
+    public void waitUntilCollected(String what, Collection<? extends Reference<?>> references) {
+        waitFor(what + " to be garbage-collected", () -> {
+            System.gc();
+            return references.stream().allMatch(reference -> reference.get() == null);
+        });
     }
 
     /** Asks every loop of the test that is still running to stop (a rule that timed out). */

@@ -18,6 +18,7 @@ import dev.loopkit.api.InvalidStateException;
 import dev.loopkit.api.Task;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
+import dev.loopkit.tck.TckContext;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -192,15 +193,10 @@ public final class FutureRules implements RuleGroup {
                             WeakReference<Future<Object>> forgotten = failAndForget(loop);
                             // Collection is up to the JVM: wait for the state itself, in two steps, so
                             // that a loop keeping its futures alive and one never reporting fail apart.
-                            tck.waitFor("the failed future nobody references to be garbage-collected"
-                                    + " (does the loop keep references to done futures?)", () -> {
-                                        System.gc();
-                                        return forgotten.get() == null;
-                                    });
-                            tck.waitFor("the collected future's exception to reach the exception handler", () -> {
-                                runOnce(loop);
-                                return !reported.isEmpty();
-                            });
+                            tck.waitUntilCollected("the failed future nobody references (does the loop keep"
+                                    + " references to done futures?)", List.of(forgotten));
+                            awaitReport(tck, loop, reported,
+                                    "the collected future's exception to reach the exception handler");
                             assertEquals(1, reported.size(), "the collected future's exception was not reported");
                             assertEquals("forgotten", reported.get(0).exception().getMessage());
                             assertTrue(reported.get(0).message().endsWith("exception was never retrieved"),
@@ -225,14 +221,10 @@ public final class FutureRules implements RuleGroup {
                             WeakReference<Future<Object>> sentinel = failAndForget(loop);
                             // Once the unread sentinel is reported, the three read ones, collected in the
                             // same collections, have had every chance to be reported too.
-                            tck.waitFor("the failed futures nobody references to be garbage-collected", () -> {
-                                System.gc();
-                                return sentinel.get() == null && read.stream().allMatch(r -> r.get() == null);
-                            });
-                            tck.waitFor("the unread future's exception to be reported", () -> {
-                                runOnce(loop);
-                                return !reported.isEmpty();
-                            });
+                            List<WeakReference<Future<Object>>> all = new ArrayList<>(read);
+                            all.add(sentinel);
+                            tck.waitUntilCollected("the failed futures nobody references", all);
+                            awaitReport(tck, loop, reported, "the unread future's exception to be reported");
                             runOnce(loop);
                             assertEquals(List.of("forgotten"), reported.stream()
                                     .map(c -> c.exception().getMessage()).toList(),
@@ -247,14 +239,8 @@ public final class FutureRules implements RuleGroup {
                             List<ExceptionContext> reported = new ArrayList<>();
                             loop.setExceptionHandler((l, context) -> reported.add(context));
                             WeakReference<Task<Object>> forgotten = failTaskAndForget(loop);
-                            tck.waitFor("the failed task nobody references to be garbage-collected", () -> {
-                                System.gc();
-                                return forgotten.get() == null;
-                            });
-                            tck.waitFor("the task's exception to reach the exception handler", () -> {
-                                runOnce(loop);
-                                return !reported.isEmpty();
-                            });
+                            tck.waitUntilCollected("the failed task nobody references", List.of(forgotten));
+                            awaitReport(tck, loop, reported, "the task's exception to reach the exception handler");
                             ExceptionContext context = reported.get(0);
                             assertEquals("Task exception was never retrieved", context.message());
                             assertEquals("task failed", context.exception().getMessage());
@@ -281,6 +267,14 @@ public final class FutureRules implements RuleGroup {
                             assertTrue(task.toString().contains("named-task"), task.toString());
                             loop.runUntilComplete(task);
                         }));
+    }
+
+    /** Runs {@code loop} until something is {@code reported}, bounded; {@code what} names it on failure. */
+    private static void awaitReport(TckContext tck, EventLoop loop, List<ExceptionContext> reported, String what) {
+        tck.waitFor(what, () -> {
+            runOnce(loop);
+            return !reported.isEmpty();
+        });
     }
 
     /** Three failed futures whose exception was read: with result(), with exception(), by an await. */

@@ -318,10 +318,7 @@ public final class LifecycleRules implements RuleGroup {
                                 scheduled.add(new WeakReference<>(later));
                             }
                             loop.close();
-                            tck.waitFor("the callbacks of the closed loop to be garbage-collected", () -> {
-                                System.gc();
-                                return scheduled.stream().allMatch(r -> r.get() == null);
-                            });
+                            tck.waitUntilCollected("the callbacks of the closed loop", scheduled);
                             assertEquals(List.of(), never);
                         }));
     }

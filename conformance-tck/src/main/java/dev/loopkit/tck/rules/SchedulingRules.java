@@ -242,6 +242,7 @@ public final class SchedulingRules implements RuleGroup {
                             // the queue on their own: only a purge lets them go.
                             TimerHandle live = loop.callLater(Duration.ofMinutes(30), () -> { });
                             List<WeakReference<Runnable>> cancelled = scheduleAndCancel(loop, 1_000);
+                            // Iterations go on while waiting: a loop may drop cancelled timers gradually.
                             tck.waitFor("the cancelled timers' callbacks to be garbage-collected", () -> {
                                 runOnce(loop);
                                 System.gc();
