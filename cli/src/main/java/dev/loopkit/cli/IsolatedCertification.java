@@ -202,7 +202,6 @@ final class IsolatedCertification {
         if (!settings.rules().isAll()) {
             command.add("-Dloopkit.tck.rules=" + settings.rules());
         }
-        command.add("-Dloopkit.tck.timeout=" + settings.timeout().toSeconds());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(CertifyWorker.class.getName());

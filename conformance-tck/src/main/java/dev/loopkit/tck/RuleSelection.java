@@ -59,11 +59,6 @@ public record RuleSelection(Set<String> included, Set<String> excluded) {
         return new RuleSelection(included, excluded);
     }
 
-    /** Returns a selection of the rules of one group. */
-    public static RuleSelection group(String prefix) {
-        return new RuleSelection(Set.of(prefix), Set.of());
-    }
-
     /** Returns true if the run includes {@code rule}. */
     public boolean selects(Rule rule) {
         return (included.isEmpty() || names(included, rule)) && !names(excluded, rule);
