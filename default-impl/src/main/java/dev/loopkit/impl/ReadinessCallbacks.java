@@ -14,8 +14,8 @@ final class ReadinessCallbacks implements SelectorHandler {
     private final SelectorEventLoop loop;
     private final SelectableChannel channel;
     private final SelectionKey key;
-    Runnable reader;
-    Runnable writer;
+    private Runnable reader;
+    private Runnable writer;
 
     ReadinessCallbacks(SelectorEventLoop loop, SelectableChannel channel, SelectionKey key) {
         this.loop = loop;
@@ -24,10 +24,34 @@ final class ReadinessCallbacks implements SelectorHandler {
     }
 
     /**
+     * Sets the reader callback, null to remove it, and the interest set to match.
+     *
+     * @return whether a reader was set before
+     */
+    boolean setReader(Runnable callback) {
+        boolean had = reader != null;
+        reader = callback;
+        update();
+        return had;
+    }
+
+    /**
+     * Sets the writer callback, null to remove it, and the interest set to match.
+     *
+     * @return whether a writer was set before
+     */
+    boolean setWriter(Runnable callback) {
+        boolean had = writer != null;
+        writer = callback;
+        update();
+        return had;
+    }
+
+    /**
      * Sets the interest set from the callbacks present. With none the key stays registered with
      * no interest (cancelling it would force a select before the channel could register again).
      */
-    void update() {
+    private void update() {
         if (!key.isValid()) {
             return;
         }

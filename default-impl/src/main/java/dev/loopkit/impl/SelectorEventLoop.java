@@ -52,9 +52,9 @@ public final class SelectorEventLoop extends BaseEventLoop {
         }
     }
 
-    /** Returns whether the loop's selector is still open (for leak checks). */
-    boolean selectorOpen() {
-        return selector.isOpen();
+    /** The loop's selector, for the leak checks of this package's tests. */
+    Selector selector() {
+        return selector;
     }
 
     @Override
@@ -70,7 +70,8 @@ public final class SelectorEventLoop extends BaseEventLoop {
             } else if (timeoutNanos < 0) {
                 selector.select(this::dispatch);
             } else {
-                selector.select(this::dispatch, toMillisRoundedUp(timeoutNanos));
+                // Selectors count in milliseconds: round up so a timer is never woken early and spun on.
+                selector.select(this::dispatch, Math.ceilDiv(timeoutNanos, 1_000_000));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Selector failed while waiting for events", e);
@@ -85,7 +86,6 @@ public final class SelectorEventLoop extends BaseEventLoop {
 
     /** Registers {@code channel} with the loop's selector. Loop thread only. */
     SelectionKey register(SelectableChannel channel, int ops, SelectorHandler handler) throws ClosedChannelException {
-        checkClosed();
         return channel.register(selector, ops, handler);
     }
 
@@ -113,43 +113,26 @@ public final class SelectorEventLoop extends BaseEventLoop {
         return readBuffer;
     }
 
-    /** Returns whether any channel of this loop is still open (for leak checks). */
-    boolean anyChannelOpen() {
-        return selector.isOpen() && selector.keys().stream().anyMatch(k -> k.channel().isOpen());
-    }
-
     @Override
     public void addReader(SelectableChannel channel, Runnable callback) {
-        callbacksOf(channel).reader = Objects.requireNonNull(callback, "callback");
-        callbacksOf(channel).update();
+        callbacksOf(channel).setReader(Objects.requireNonNull(callback, "callback"));
     }
 
     @Override
     public void addWriter(SelectableChannel channel, Runnable callback) {
-        callbacksOf(channel).writer = Objects.requireNonNull(callback, "callback");
-        callbacksOf(channel).update();
+        callbacksOf(channel).setWriter(Objects.requireNonNull(callback, "callback"));
     }
 
     @Override
     public boolean removeReader(SelectableChannel channel) {
         ReadinessCallbacks callbacks = registered(channel);
-        if (callbacks == null || callbacks.reader == null) {
-            return false;
-        }
-        callbacks.reader = null;
-        callbacks.update();
-        return true;
+        return callbacks != null && callbacks.setReader(null);
     }
 
     @Override
     public boolean removeWriter(SelectableChannel channel) {
         ReadinessCallbacks callbacks = registered(channel);
-        if (callbacks == null || callbacks.writer == null) {
-            return false;
-        }
-        callbacks.writer = null;
-        callbacks.update();
-        return true;
+        return callbacks != null && callbacks.setWriter(null);
     }
 
     private ReadinessCallbacks registered(SelectableChannel channel) {
@@ -189,14 +172,12 @@ public final class SelectorEventLoop extends BaseEventLoop {
     @Override
     protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
-        checkClosed();
         return new StreamServer(this, local, protocolFactory);
     }
 
     @Override
     protected DatagramTransport makeDatagramTransport(Supplier<? extends DatagramProtocol> protocolFactory,
             InetSocketAddress local, InetSocketAddress remote) throws IOException {
-        checkClosed();
         return UdpTransport.open(this, protocolFactory, local, remote);
     }
 
@@ -209,7 +190,6 @@ public final class SelectorEventLoop extends BaseEventLoop {
     @Override
     protected Server makeUnixServer(UnixDomainSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
-        checkClosed();
         return new StreamServer(this, local, protocolFactory);
     }
 
@@ -234,11 +214,5 @@ public final class SelectorEventLoop extends BaseEventLoop {
         } catch (IOException e) {
             LOG.warn("Closing the selector of {} failed", this, e);
         }
-    }
-
-    /** Selectors count in milliseconds: round up so a timer is never woken early and spun on. */
-    private static long toMillisRoundedUp(long nanos) {
-        long millis = nanos / 1_000_000;
-        return nanos % 1_000_000 == 0 ? Math.max(1, millis) : millis + 1;
     }
 }

@@ -13,11 +13,11 @@ class LifecycleTest extends LoopTestSupport {
 
     @Test
     void closeTwiceIsANoOpAndReleasesTheSelector() {
-        assertTrue(loop.selectorOpen());
+        assertTrue(loop.selector().isOpen());
         loop.close();
         loop.close();
         assertTrue(loop.isClosed());
-        assertFalse(loop.selectorOpen());
+        assertFalse(loop.selector().isOpen());
     }
 
     @Test

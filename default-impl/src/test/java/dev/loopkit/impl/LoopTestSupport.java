@@ -2,6 +2,7 @@ package dev.loopkit.impl;
 
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,5 +46,11 @@ abstract class LoopTestSupport {
     static void runOnce(EventLoop loop) {
         loop.stop();
         loop.runForever();
+    }
+
+    /** Returns whether any channel registered with {@code loop}'s selector is still open (a leak check). */
+    static boolean anyChannelOpen(SelectorEventLoop loop) {
+        Selector selector = loop.selector();
+        return selector.isOpen() && selector.keys().stream().anyMatch(k -> k.channel().isOpen());
     }
 }

@@ -264,11 +264,11 @@ class TcpTest extends LoopTestSupport {
             socket[0] = (SocketChannel) client.transport().getExtraInfo("socket");
             return null;
         }));
-        assertTrue(loop.anyChannelOpen());
+        assertTrue(anyChannelOpen(loop));
         loop.close();
         assertFalse(socket[0].isOpen());
-        assertFalse(loop.anyChannelOpen());
-        assertFalse(loop.selectorOpen());
+        assertFalse(anyChannelOpen(loop));
+        assertFalse(loop.selector().isOpen());
     }
 
     @Test
@@ -302,7 +302,7 @@ class TcpTest extends LoopTestSupport {
             return ok;
         }));
         assertEquals(connections, served);
-        assertFalse(loop.anyChannelOpen());
+        assertFalse(anyChannelOpen(loop));
     }
 
     @Test

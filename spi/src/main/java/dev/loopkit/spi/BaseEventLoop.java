@@ -40,7 +40,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
@@ -50,6 +49,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -89,6 +89,10 @@ public abstract class BaseEventLoop implements EventLoop {
     private static final AtomicBoolean MECHANISM_LOGGED = new AtomicBoolean();
     private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
     private static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+    /** The longest wait for events (asyncio's MAXIMUM_SELECT_TIMEOUT): 24 hours, so no wait overflows. */
+    private static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.HOURS.toNanos(24);
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4_LITERAL = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
     private static final VarHandle SLEEPING;
 
     static {
@@ -390,7 +394,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
-        return callAt(time() + saturatedNanos(delay), callback);
+        return callAt(saturatedAdd(time(), saturatedNanos(delay)), callback);
     }
 
     @Override
@@ -495,22 +499,12 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         executor.shutdown();
         Thread.ofVirtual().name("loopkit-executor-shutdown").start(() -> {
-            boolean interrupted = false;
-            while (!executor.isTerminated()) {
-                try {
-                    executor.awaitTermination(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            executor.close(); // waits for the calls already submitted to finish
             completeThreadsafe(() -> {
                 if (!finished.done()) {
                     finished.setResult(null);
                 }
             });
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         });
         return finished;
     }
@@ -669,10 +663,13 @@ public abstract class BaseEventLoop implements EventLoop {
 
     /**
      * Resolves {@code host} on the default executor (asyncio's getaddrinfo in the executor); an
-     * address literal needs no lookup and resolves at once.
+     * address literal needs no lookup and resolves at once (asyncio's _ipaddr_info). Only a valid
+     * dotted quad counts as an IPv4 literal: the JDK looks up anything else that starts with a
+     * digit, such as {@code 1.2.3.4.5}, as a name, which must not happen on the loop thread. A
+     * host with a colon can only be an IPv6 literal, which the JDK parses without a lookup.
      */
     private Future<InetAddress[]> resolve(String host) {
-        if (host.matches("[0-9.]+") || host.contains(":")) {
+        if (IPV4_LITERAL.matcher(host).matches() || host.contains(":")) {
             try {
                 BuiltinFuture<InetAddress[]> literal = new BuiltinFuture<>(this);
                 literal.setResult(InetAddress.getAllByName(host));
@@ -978,7 +975,7 @@ public abstract class BaseEventLoop implements EventLoop {
         if (!ready.isEmpty() || stopping) {
             timeout = 0;
         } else if (nextTimer != null) {
-            timeout = Math.max(0, nextTimer.when() - time());
+            timeout = Math.min(MAXIMUM_SELECT_TIMEOUT_NANOS, Math.max(0, saturatedAdd(nextTimer.when(), -time())));
         } else {
             timeout = -1;
         }
@@ -1047,17 +1044,10 @@ public abstract class BaseEventLoop implements EventLoop {
             if (future.done()) {
                 return;
             }
-            if (work.isCancelled()) {
-                future.cancel();
-                return;
-            }
-            try {
-                future.setResult(work.get());
-            } catch (ExecutionException e) {
-                future.setException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                future.setException(e);
+            switch (work.state()) {
+                case SUCCESS -> future.setResult(work.resultNow());
+                case FAILED -> future.setException(work.exceptionNow());
+                default -> future.cancel(); // done() is only called once the work has ended
             }
         });
     }
@@ -1071,11 +1061,21 @@ public abstract class BaseEventLoop implements EventLoop {
         }
     }
 
+    /** {@code duration} in nanoseconds, or the nearest long if it has more (a "never" of callers). */
     private static long saturatedNanos(Duration duration) {
         try {
             return duration.toNanos();
         } catch (ArithmeticException tooLong) {
-            return duration.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    /** {@code a + b}, or the nearest long if the sum has none: deadlines at the end of time stay there. */
+    private static long saturatedAdd(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException overflow) {
+            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         }
     }
 }

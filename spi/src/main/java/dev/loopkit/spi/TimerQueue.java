@@ -31,7 +31,7 @@ final class TimerQueue {
 
     /** Returns the earliest live timer, dropping cancelled ones from the head; or null. */
     ScheduledHandle peek() {
-        if (cancelled > 0 && heap.size() > MIN_PURGE_SIZE && cancelled * 2 > heap.size()) {
+        if (heap.size() > MIN_PURGE_SIZE && cancelled * 2 > heap.size()) {
             purge();
         }
         ScheduledHandle head;
@@ -58,14 +58,14 @@ final class TimerQueue {
         return heap.size();
     }
 
+    /** Drops every timer (the loop is closing: nothing will cancel or poll them again). */
     void clear() {
-        heap.forEach(h -> h.queued = false);
         heap.clear();
         cancelled = 0;
     }
 
     private void purge() {
-        List<ScheduledHandle> live = new ArrayList<>(heap.size() - cancelled);
+        List<ScheduledHandle> live = new ArrayList<>();
         for (ScheduledHandle handle : heap) {
             if (handle.cancelled()) {
                 handle.queued = false;
