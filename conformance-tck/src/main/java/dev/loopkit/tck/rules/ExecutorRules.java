@@ -14,6 +14,7 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
+import dev.loopkit.tck.TckContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +52,7 @@ public final class ExecutorRules implements RuleGroup {
                             Thread[] completedOn = new Thread[1];
                             future.addDoneCallback(f -> completedOn[0] = Thread.currentThread());
                             Thread worker = loop.runUntilComplete(future);
-                            dev.loopkit.tck.TckContext.runOnce(loop);
+                            TckContext.runOnce(loop);
                             assertNotSame(loopThread[0], worker);
                             assertSame(loopThread[0], completedOn[0]);
                         }),

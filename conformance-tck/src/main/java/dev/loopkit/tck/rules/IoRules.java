@@ -49,12 +49,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * IO: stream transports and protocols (asyncio's create_connection, create_server, selector
- * transports). Optional: run only for providers declaring capability {@code tcp} (IO-14:
- * {@code unix}, IO-15: {@code udp}, IO-16: {@code readiness}).
+ * transports). Optional: run only for providers declaring the capability each rule names
+ * ({@code tcp}, {@code unix}, {@code udp} or {@code readiness}). The failure paths are in
+ * {@link IoFailureRules}.
  */
 public final class IoRules implements RuleGroup {
 
@@ -76,6 +78,10 @@ public final class IoRules implements RuleGroup {
 
     @Override
     public List<RuleCheck> rules() {
+        return Stream.concat(happyPaths().stream(), IoFailureRules.rules().stream()).toList();
+    }
+
+    private static List<RuleCheck> happyPaths() {
         return List.of(
                 optional("IO-01", TCP, "an echo server echoes what a client sends",
                         "create_server / create_connection",

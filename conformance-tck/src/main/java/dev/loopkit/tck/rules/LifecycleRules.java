@@ -16,6 +16,7 @@ import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
+import dev.loopkit.spi.BuiltinTask;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import dev.loopkit.tck.TckContext;
@@ -23,6 +24,7 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** LC: running, stopping and closing a loop (asyncio's base_events.py run_forever/stop/close). */
@@ -165,11 +167,17 @@ public final class LifecycleRules implements RuleGroup {
                         }),
                 required("LC-12", "createTask on a closed loop fails with \"Event loop is closed\"",
                         "BaseEventLoop.create_task",
-                        "that createTask calls checkClosed",
+                        "that createTask calls checkClosed before it makes the task or calls the task factory",
                         tck -> {
                             EventLoop loop = tck.loop();
+                            List<String> made = new ArrayList<>();
+                            loop.setTaskFactory((target, coro, name, context) -> {
+                                made.add(name);
+                                return new BuiltinTask<>(coro, target, name, context);
+                            });
                             loop.close();
                             illegalState(CLOSED, () -> loop.createTask(Coroutines.of(() -> 1)));
+                            assertEquals(List.of(), made, "the task factory was asked for a task of a closed loop");
                         }),
                 required("LC-13", "runInExecutor on a closed loop fails with \"Event loop is closed\"",
                         "BaseEventLoop.run_in_executor",
@@ -277,7 +285,8 @@ public final class LifecycleRules implements RuleGroup {
                         }),
                 required("LC-22", "runUntilComplete(coroutine) on a running loop fails before making a task",
                         "BaseEventLoop.run_until_complete: _check_running() before ensure_future",
-                        "that runUntilComplete checks closed and running before createTask",
+                        "that runUntilComplete checks closed and running before createTask, and before it looks at a"
+                                + " future",
                         tck -> {
                             EventLoop loop = tck.loop();
                             List<String> ran = new ArrayList<>();
@@ -290,6 +299,11 @@ public final class LifecycleRules implements RuleGroup {
                             runOnce(loop);
                             assertEquals("This event loop is already running", failure.get().getMessage());
                             assertEquals(List.of(), ran, "the refused coroutine ran anyway as a task");
+                            Future<String> foreign = tck.newLoop().createFuture();
+                            loop.callSoon(() -> failure.set(thrownBy(() -> loop.runUntilComplete(foreign))));
+                            runOnce(loop);
+                            assertEquals("This event loop is already running", failure.get().getMessage(),
+                                    "runUntilComplete(future) checks the running loop before the future");
                         }),
                 required("LC-23", "on a closed loop runUntilComplete fails with \"Event loop is closed\" before"
                         + " any other check", "BaseEventLoop.run_until_complete: _check_closed() first",
@@ -299,6 +313,13 @@ public final class LifecycleRules implements RuleGroup {
                             Future<String> foreign = tck.newLoop().createFuture();
                             loop.close();
                             illegalState("Event loop is closed", () -> loop.runUntilComplete(foreign));
+                            EventLoop running = tck.loop();
+                            AtomicReference<Throwable> inside = new AtomicReference<>();
+                            running.callSoon(() -> inside.set(thrownBy(() -> loop.runUntilComplete(Coroutines.of(
+                                    () -> 1)))));
+                            runOnce(running);
+                            assertEquals("Event loop is closed", inside.get().getMessage(),
+                                    "runUntilComplete(coroutine) of a closed loop, called inside another running loop");
                         }),
 
                 required("LC-24", "close() lets go of the callbacks and timers still scheduled",
@@ -312,14 +333,76 @@ public final class LifecycleRules implements RuleGroup {
                                 int n = i;
                                 Runnable soon = () -> never.add("soon " + n);
                                 Runnable later = () -> never.add("later " + n);
+                                Runnable submitted = () -> never.add("submitted " + n);
                                 loop.callSoon(soon);
                                 loop.callLater(Duration.ofHours(1), later);
+                                loop.callSoonThreadsafe(submitted);
                                 scheduled.add(new WeakReference<>(soon));
                                 scheduled.add(new WeakReference<>(later));
+                                scheduled.add(new WeakReference<>(submitted));
                             }
                             loop.close();
                             tck.waitUntilCollected("the callbacks of the closed loop", scheduled);
                             assertEquals(List.of(), never);
+                        }),
+                required("LC-25", "a loop runs on a virtual thread as on a platform thread, and leaves no running"
+                        + " loop behind on it", "BaseEventLoop.run_forever: events._set_running_loop(None) in"
+                        + " finally",
+                        "that runForever works when its caller is a virtual thread, and clears the running loop of"
+                                + " that thread when it returns",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            AtomicReference<Object> outcome = new AtomicReference<>();
+                            Thread runner = Thread.ofVirtual().name("loopkit-tck-virtual-runner").start(() -> {
+                                int first = loop.runUntilComplete(Coroutines.of(() -> 1));
+                                boolean leftBehind = EventLoops.findRunningLoop().isPresent();
+                                int second = loop.runUntilComplete(Coroutines.of(() -> 2));
+                                outcome.set(List.of(first, leftBehind, second));
+                            });
+                            tck.waitFor("the loop run by a virtual thread to return", () -> !runner.isAlive());
+                            assertEquals(List.of(1, false, 2), outcome.get(),
+                                    "[first result, a running loop left behind, second result]");
+                        }),
+                required("LC-26", "interrupting the thread that runs the loop stops the loop, and the interrupt"
+                        + " stays set for that thread", "Java's Thread.interrupt, where asyncio's run_forever ends"
+                        + " on KeyboardInterrupt",
+                        "that the back end's wait returns on an interrupt, that runForever stops after that"
+                                + " iteration, and that nothing on the way clears the interrupt status",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            AtomicBoolean started = new AtomicBoolean();
+                            AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+                            loop.callSoon(() -> started.set(true));
+                            Thread runner = Thread.ofPlatform().name("loopkit-tck-interrupted-runner").start(() -> {
+                                loop.runForever();
+                                stillInterrupted.set(Thread.currentThread().isInterrupted());
+                            });
+                            tck.waitFor("the loop to start running", started::get);
+                            runner.interrupt();
+                            tck.waitFor("runForever to return after its thread was interrupted",
+                                    () -> !runner.isAlive());
+                            assertEquals(Boolean.TRUE, stillInterrupted.get(), "the interrupt status after runForever");
+                        }),
+                required("LC-27", "toString() shows whether the loop is running, closed and in debug mode",
+                        "BaseEventLoop.__repr__: '<%s running=%s closed=%s debug=%s>'",
+                        "that toString() reports the loop's state as asyncio's repr does: running=, closed= and"
+                                + " debug= with true or false",
+                        tck -> {
+                            EventLoop loop = tck.newLoop();
+                            assertState(loop.toString(), "running=false", "closed=false", "debug=false");
+                            String[] inside = new String[1];
+                            loop.setDebug(true);
+                            loop.callSoon(() -> inside[0] = loop.toString());
+                            runOnce(loop);
+                            assertState(inside[0], "running=true", "closed=false", "debug=true");
+                            loop.close();
+                            assertState(loop.toString(), "running=false", "closed=true", "debug=true");
                         }));
+    }
+
+    private static void assertState(String text, String... parts) {
+        for (String part : parts) {
+            assertTrue(text.contains(part), () -> "toString() \"" + text + "\" does not say " + part);
+        }
     }
 }

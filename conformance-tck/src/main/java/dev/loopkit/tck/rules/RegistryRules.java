@@ -16,6 +16,8 @@ import dev.loopkit.api.Tasks;
 import dev.loopkit.spi.TaskRegistry;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
+import dev.loopkit.tck.TckContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +98,7 @@ public final class RegistryRules implements RuleGroup {
                     Task<Integer> there = other.createTask(Coroutines.of(() -> 2));
                     assertEquals(Set.of(here), Tasks.allTasks(loop));
                     assertEquals(Set.of(there), Tasks.allTasks(other));
+                    assertEquals(Set.of(here), TaskRegistry.allTasks(loop), "the SPI's view of the registry");
                     loop.runUntilComplete(here);
                     other.runUntilComplete(there);
                 }),
@@ -107,12 +110,13 @@ public final class RegistryRules implements RuleGroup {
                             List<Optional<Task<?>>> seen = new ArrayList<>();
                             Task<Void> task = loop.createTask(Coroutines.of(() -> {
                                 seen.add(Tasks.currentTask());
-                                Async.await(dev.loopkit.tck.TckContext.sleep(loop, java.time.Duration.ofMillis(1)));
+                                Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
                                 seen.add(Tasks.currentTask(loop));
+                                seen.add(Optional.ofNullable(TaskRegistry.currentTask(loop)));
                                 return null;
                             }));
                             loop.runUntilComplete(task);
-                            assertEquals(List.of(Optional.of(task), Optional.of(task)), seen);
+                            assertEquals(List.of(Optional.of(task), Optional.of(task), Optional.of(task)), seen);
                         }),
                 required("RG-07", "currentTask(loop) is empty in plain callbacks and between steps",
                         "_leave_task after coro.send()/throw()",
@@ -165,7 +169,7 @@ public final class RegistryRules implements RuleGroup {
                         tck -> {
                     EventLoop loop = tck.loop();
                     loop.runUntilComplete(Coroutines.of(() -> {
-                        Async.await(dev.loopkit.tck.TckContext.sleep(loop, java.time.Duration.ofMillis(1)));
+                        Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
                         return null;
                     }));
                     assertEquals(Optional.empty(), Tasks.currentTask(loop));

@@ -13,6 +13,7 @@ import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -249,6 +250,26 @@ public final class SchedulingRules implements RuleGroup {
                                 return cancelled.stream().allMatch(r -> r.get() == null);
                             });
                             live.cancel();
+                        }),
+                required("SC-17", "a timer at the end of time never fires and holds back no other timer; one at"
+                        + " the start of time runs on the next iteration", "BaseEventLoop._run_once:"
+                        + " min(max(0, when - time()), MAXIMUM_SELECT_TIMEOUT)",
+                        "that callLater adds the delay to time() without overflowing (a delay of Long.MAX_VALUE"
+                                + " nanoseconds means never), and that the wait computed from the next timer"
+                                + " saturates instead of wrapping around",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            loop.callLater(Duration.ofNanos(Long.MAX_VALUE), () -> ran.add("never, by callLater"));
+                            loop.callLater(ChronoUnit.FOREVER.getDuration(), () -> ran.add("never, by FOREVER"));
+                            loop.callAt(Long.MAX_VALUE, () -> ran.add("never, by callAt"));
+                            loop.callAt(Long.MIN_VALUE, () -> ran.add("long due"));
+                            loop.callLater(Duration.ofMillis(5), () -> {
+                                ran.add("soon");
+                                loop.stop();
+                            });
+                            loop.runForever();
+                            assertEquals(List.of("long due", "soon"), ran);
                         }));
     }
 

@@ -21,6 +21,7 @@ import dev.loopkit.spi.BuiltinTask;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import dev.loopkit.tck.TckContext;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,10 +76,10 @@ public final class TaskRules implements RuleGroup {
                         tck -> {
                             EventLoop loop = tck.loop();
                             Task<Object> task = loop.createTask(Coroutines.of(() -> {
-                                throw new java.io.IOException("read failed");
+                                throw new IOException("read failed");
                             }));
                             assertThrows(Exception.class, () -> loop.runUntilComplete(task));
-                            assertInstanceOf(java.io.IOException.class, task.exception());
+                            assertInstanceOf(IOException.class, task.exception());
                         }),
                 required("TK-04", "cancel() cancels the future the coroutine awaits",
                         "Task.cancel: self._fut_waiter.cancel(msg)",
