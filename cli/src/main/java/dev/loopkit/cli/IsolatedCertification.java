@@ -2,6 +2,7 @@ package dev.loopkit.cli;
 
 import dev.loopkit.tck.CertificationListener;
 import dev.loopkit.tck.CertificationResult;
+import dev.loopkit.tck.LogCapture;
 import dev.loopkit.tck.Rule;
 import dev.loopkit.tck.RuleOutcome;
 import dev.loopkit.tck.Rules;
@@ -197,6 +198,9 @@ final class IsolatedCertification {
         // The fastest coroutines where the JDK has them, as ./run gives the command itself.
         command.add("--add-opens");
         command.add("java.base/java.lang=ALL-UNNAMED");
+        // The kit reads the loop's log through its own SLF4J provider (EH-11..13), which passes
+        // every event on to the usual one.
+        command.add("-Dslf4j.provider=" + LogCapture.class.getName());
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("loopkit.")).sorted()
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         if (!settings.rules().isAll()) {

@@ -26,6 +26,7 @@ final class RuleScope {
 
     private final String ruleId;
     private final List<Uncaught> uncaught = new ArrayList<>();
+    private final List<LoggedEvent> logged = new ArrayList<>();
     private boolean ended;
 
     RuleScope(String ruleId) {
@@ -41,6 +42,26 @@ final class RuleScope {
     /** Returns what ended the rule's threads so far. */
     synchronized List<Uncaught> uncaught() {
         return List.copyOf(uncaught);
+    }
+
+    /** Returns the scope of the calling thread, or null outside any rule. */
+    static RuleScope current() {
+        return CURRENT.get();
+    }
+
+    /** Records {@code event} in the scope of the calling thread; outside any rule it is only logged. */
+    static void log(LoggedEvent event) {
+        RuleScope scope = CURRENT.get();
+        if (scope != null) {
+            synchronized (scope) {
+                scope.logged.add(event);
+            }
+        }
+    }
+
+    /** Returns what the rule's threads logged so far. */
+    synchronized List<LoggedEvent> logged() {
+        return List.copyOf(logged);
     }
 
     /** The rule's verdict is made: later exceptions are logged with the rule's id instead. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -47,6 +48,18 @@ public final class TckContext implements AutoCloseable {
             provider = Objects.requireNonNull(providers.get(), "the conformance test's provider() returned null");
         }
         return provider;
+    }
+
+    /**
+     * Returns what the rule's threads (the loop's among them) have logged through SLF4J so far, in
+     * order. When the log cannot be read, because SLF4J does not run with {@link LogCapture}, the
+     * rule is skipped with the advice to select it.
+     */
+    public List<LoggedEvent> logged() {
+        Assumptions.assumeTrue(LogCapture.isActive(), "the loop's log cannot be read: run the kit with"
+                + " -Dslf4j.provider=" + LogCapture.class.getName() + " (loopkit certify does)");
+        RuleScope scope = RuleScope.current();
+        return scope == null ? List.of() : scope.logged();
     }
 
     /** Returns the kit's settings. */

@@ -1,10 +1,12 @@
 package dev.loopkit.impl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.loopkit.api.Async;
 import dev.loopkit.api.Coroutine;
@@ -15,8 +17,14 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.internal.CoroutineMechanism;
 import dev.loopkit.api.internal.ThreadCoroutine;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,7 +184,7 @@ class CoroutineTest extends LoopTestSupport {
         Thread runner = Thread.ofVirtual().start(() -> {
             try {
                 outcome[0] = loop.runUntilComplete(Coroutines.of(() -> {
-                    Async.await(sleep(loop, java.time.Duration.ofMillis(1)));
+                    Async.await(sleep(loop, Duration.ofMillis(1)));
                     return "ran on " + (Thread.currentThread().isVirtual() ? "a virtual thread" : "?");
                 }));
             } catch (Throwable t) {
@@ -185,6 +193,78 @@ class CoroutineTest extends LoopTestSupport {
         });
         assertTrue(runner.join(WAIT), "the loop on a virtual thread hung");
         assertEquals("ran on a virtual thread", outcome[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void aCoroutineAwaitsAVirtualThreadExecutor(CoroutineMechanism mechanism) throws Exception {
+        try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertEquals("on a virtual thread", runBounded(coroutine(mechanism, () -> Async.await(
+                    loop.runInExecutor(virtualThreads, () -> Thread.currentThread().isVirtual()
+                            ? "on a virtual thread" : "elsewhere")))));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void aCoroutineStartsAndJoinsVirtualThreadsOfItsOwn(CoroutineMechanism mechanism) throws Exception {
+        // The JDK gives a virtual thread the scheduler of the virtual thread that starts it, and
+        // an inline coroutine's scheduler is the loop thread, which waits for the coroutine.
+        String[] seen = new String[2];
+        runBounded(coroutine(mechanism, () -> {
+            Thread child = Thread.ofVirtual().start(() -> {
+                Thread grandchild = Thread.ofVirtual().start(() -> seen[1] = "grandchild ran");
+                seen[0] = "child ran";
+                joinQuietly(grandchild);
+            });
+            child.join();
+            return null;
+        }));
+        assertArrayEquals(new String[] {"child ran", "grandchild ran"}, seen);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void aCoroutineMakesABlockingConnection(CoroutineMechanism mechanism) throws Exception {
+        // A blocking connect on a virtual thread may start the JDK's poller threads, from the caller.
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(Boolean.TRUE, runBounded(coroutine(mechanism, () -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(listener.getLocalSocketAddress());
+                    return socket.isConnected();
+                }
+            })));
+        }
+    }
+
+    /** Runs {@code coroutine} as a task on a thread of its own, failing if it does not end in time. */
+    private <T> T runBounded(Coroutine<T> coroutine) throws InterruptedException {
+        Object[] outcome = new Object[1];
+        Thread runner = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                outcome[0] = loop.runUntilComplete(loop.createTask(coroutine));
+            } catch (Throwable t) {
+                outcome[0] = t;
+            }
+        });
+        if (!runner.join(WAIT)) {
+            loop.callSoonThreadsafe(loop::stop);
+            fail("the coroutine did not finish within " + WAIT);
+        }
+        if (outcome[0] instanceof Throwable t) {
+            throw new AssertionError("the coroutine failed", t);
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) outcome[0];
+        return result;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static <T> Coroutine<T> coroutine(CoroutineMechanism mechanism, CoroutineBody<T> body) {

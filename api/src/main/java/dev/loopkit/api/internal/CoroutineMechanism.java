@@ -1,6 +1,7 @@
 package dev.loopkit.api.internal;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
@@ -55,14 +56,25 @@ public enum CoroutineMechanism {
         return Selection.INLINE_BUILDER;
     }
 
+    /**
+     * The JDK's own scheduler of virtual threads, where the virtual threads that inline coroutines
+     * start go (the JDK would otherwise give them the coroutine's scheduler); null unless
+     * {@link #INLINE} is usable.
+     */
+    static Executor defaultScheduler() {
+        return Selection.DEFAULT_SCHEDULER;
+    }
+
     private static final class Selection {
         static final Constructor<?> INLINE_BUILDER;
+        static final Executor DEFAULT_SCHEDULER;
         static final String INLINE_PROBLEM;
         static final CoroutineMechanism MECHANISM;
         static final String REASON;
 
         static {
             Constructor<?> builder = null;
+            Executor defaultScheduler = null;
             String problem;
             if (Runtime.version().feature() < 24) {
                 problem = "JDK " + Runtime.version().feature() + " < 24 pins virtual threads in synchronized blocks";
@@ -71,6 +83,9 @@ public enum CoroutineMechanism {
                     Class<?> type = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
                     Constructor<?> constructor = type.getDeclaredConstructor(Executor.class);
                     constructor.setAccessible(true);
+                    Field scheduler = Class.forName("java.lang.VirtualThread").getDeclaredField("DEFAULT_SCHEDULER");
+                    scheduler.setAccessible(true);
+                    defaultScheduler = (Executor) scheduler.get(null);
                     builder = constructor;
                     problem = null;
                 } catch (ReflectiveOperationException | RuntimeException e) {
@@ -80,6 +95,7 @@ public enum CoroutineMechanism {
                 }
             }
             INLINE_BUILDER = builder;
+            DEFAULT_SCHEDULER = builder != null ? defaultScheduler : null;
             INLINE_PROBLEM = problem;
 
             String requested = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);

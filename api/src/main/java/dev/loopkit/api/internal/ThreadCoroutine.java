@@ -47,6 +47,8 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
     private volatile int state = CREATED;
     private volatile Thread resumer;
     private volatile Runnable pendingRun;
+    /** The continuation of this coroutine's own virtual thread, once it has started (inline only). */
+    private volatile Runnable ownContinuation;
     private boolean inline;
     private Thread thread;
     private EventLoop loop;
@@ -211,8 +213,21 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         }
     }
 
-    /** The inline scheduler: the resumer runs the continuation in {@link #waitWhileRunning()}. */
+    /**
+     * The inline scheduler: the resumer runs the continuation in {@link #waitWhileRunning()}. The
+     * JDK hands a virtual thread's scheduler on to the virtual threads it starts, so this also
+     * receives theirs: anything but this coroutine's own continuation (the first one scheduled, by
+     * {@code start()}) goes to the JDK's scheduler, where it can run while the coroutine waits for
+     * it instead of deadlocking.
+     */
     private void schedule(Runnable continuation) {
+        Runnable own = ownContinuation;
+        if (own == null) {
+            ownContinuation = continuation;
+        } else if (continuation != own) {
+            CoroutineMechanism.defaultScheduler().execute(continuation);
+            return;
+        }
         pendingRun = continuation;
         Thread waiting = resumer;
         if (waiting != null && waiting != Thread.currentThread()) {

@@ -9,17 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopkit.api.Async;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
+import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import dev.loopkit.api.Task;
+import dev.loopkit.tck.LoggedEvent;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
+import dev.loopkit.tck.TckContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.event.Level;
 
 /** EH: the exception handler and debug mode (asyncio's call_exception_handler, set_debug). */
 public final class ExceptionHandlerRules implements RuleGroup {
@@ -180,6 +186,101 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             runOnce(loop);
                             assertEquals(List.of(0, 1, 2, 3, 4), ran);
                             assertFalse(loop.isRunning());
+                        }),
+                required("EH-11", "with no handler set, callExceptionHandler logs an ERROR with the message, the"
+                        + " exception and a line for each part of the context that is there",
+                        "BaseEventLoop.default_exception_handler: logger.error('\\n'.join(log_lines), exc_info=...)",
+                        "that callExceptionHandler falls back to defaultExceptionHandler, and that it writes the"
+                                + " message, then \"future: ...\" (or handle/task) and \"key: value\" lines, and"
+                                + " no line for what the context lacks",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Future<String> future = loop.createFuture();
+                            future.setResult("done");
+                            IllegalStateException boom = new IllegalStateException("boom");
+                            int before = tck.logged().size();
+                            loop.callExceptionHandler(new ExceptionContext("something broke", boom, null, future,
+                                    null, Map.of("peer", "10.0.0.1:80")));
+                            LoggedEvent event = onlyError(tck, before);
+                            assertSame(boom, event.error());
+                            assertEquals(List.of("something broke", "future: " + future, "peer: 10.0.0.1:80"),
+                                    event.message().lines().toList());
+                        }),
+                required("EH-12", "a handler that throws is logged as \"Unhandled error in exception handler\" with"
+                        + " the handler's exception and the context it was given", "BaseEventLoop.call_exception_handler:"
+                        + " 'Unhandled error in exception handler'",
+                        "that callExceptionHandler catches what the handler throws and hands the default handler a"
+                                + " context with asyncio's message, that exception and the original context",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            IllegalStateException broke = new IllegalStateException("handler broke");
+                            loop.setExceptionHandler((l, context) -> {
+                                throw broke;
+                            });
+                            int before = tck.logged().size();
+                            loop.callExceptionHandler(ExceptionContext.of("original problem", null));
+                            LoggedEvent event = onlyError(tck, before);
+                            assertSame(broke, event.error());
+                            assertTrue(event.message().startsWith("Unhandled error in exception handler"),
+                                    event.message());
+                            assertTrue(event.message().contains("original problem"),
+                                    "the log does not name the original context: " + event.message());
+                        }),
+                required("EH-13", "in debug mode a callback slower than the slow-callback duration is logged as a"
+                        + " WARN \"Executing ... took ... seconds\" that names it; fast callbacks, and any outside"
+                        + " debug mode, are not", "BaseEventLoop._run_once: logger.warning('Executing %s took %.3f"
+                        + " seconds')",
+                        "that the loop times each callback in debug mode only, compares with"
+                                + " getSlowCallbackDuration(), and names the callback (a task's step, first or after an"
+                                + " await, names the task)",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            int before = tck.logged().size();
+                            loop.setSlowCallbackDuration(Duration.ofMillis(20));
+                            loop.callSoon(() -> pause(Duration.ofMillis(40)));
+                            runOnce(loop);
+                            loop.setDebug(true);
+                            Task<Object> slow = loop.createTask(Coroutines.of(() -> {
+                                pause(Duration.ofMillis(40));
+                                Async.await(TckContext.sleep(loop, Duration.ZERO));
+                                pause(Duration.ofMillis(40));
+                                return null;
+                            }), "slow-task", null);
+                            loop.runUntilComplete(slow);
+                            loop.setSlowCallbackDuration(Duration.ofSeconds(30));
+                            loop.callSoon(() -> { });
+                            runOnce(loop);
+                            List<LoggedEvent> warnings = loggedSince(tck, before, Level.WARN);
+                            assertEquals(2, warnings.size(), () -> "expected two warnings, for the slow task's two"
+                                    + " steps in debug mode; got " + warnings);
+                            for (LoggedEvent warning : warnings) {
+                                String text = warning.message();
+                                assertTrue(text.startsWith("Executing ") && text.contains(" took ")
+                                        && text.endsWith(" seconds"), text);
+                                assertTrue(text.contains("slow-task"), "the warning does not name the task: " + text);
+                            }
                         }));
+    }
+
+    /** The records at {@code level} the rule logged after its first {@code before} records. */
+    private static List<LoggedEvent> loggedSince(TckContext tck, int before, Level level) {
+        List<LoggedEvent> logged = tck.logged();
+        return logged.subList(before, logged.size()).stream().filter(e -> e.level() == level).toList();
+    }
+
+    /** The one ERROR record the rule logged after its first {@code before} records. */
+    private static LoggedEvent onlyError(TckContext tck, int before) {
+        List<LoggedEvent> errors = loggedSince(tck, before, Level.ERROR);
+        assertEquals(1, errors.size(), () -> "expected one ERROR record, got " + errors);
+        return errors.get(0);
+    }
+
+    /** A callback that is slow on purpose: what EH-13 measures, not a wait for another thread. */
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

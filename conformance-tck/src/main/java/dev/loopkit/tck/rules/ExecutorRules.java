@@ -16,6 +16,7 @@ import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import dev.loopkit.tck.TckContext;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +53,7 @@ public final class ExecutorRules implements RuleGroup {
                             Thread[] completedOn = new Thread[1];
                             future.addDoneCallback(f -> completedOn[0] = Thread.currentThread());
                             Thread worker = loop.runUntilComplete(future);
-                            TckContext.runOnce(loop);
+                            runOnce(loop);
                             assertNotSame(loopThread[0], worker);
                             assertSame(loopThread[0], completedOn[0]);
                         }),
@@ -100,8 +101,17 @@ public final class ExecutorRules implements RuleGroup {
                             EventLoop loop = tck.loop();
                             ExecutorService custom = Executors.newSingleThreadExecutor();
                             loop.setDefaultExecutor(custom);
-                            loop.runUntilComplete(loop.runInExecutor(null, () -> 1));
-                            loop.runUntilComplete(loop.shutdownDefaultExecutor());
+                            CountDownLatch release = new CountDownLatch(1);
+                            Future<Integer> running = loop.runInExecutor(null, () -> {
+                                release.await();
+                                return 1;
+                            });
+                            Future<Void> shutdown = loop.shutdownDefaultExecutor();
+                            loop.runUntilComplete(TckContext.sleep(loop, Duration.ofMillis(50)));
+                            assertFalse(shutdown.done(), "shutdownDefaultExecutor completed while a call still ran");
+                            release.countDown();
+                            assertEquals(1, loop.runUntilComplete(running));
+                            loop.runUntilComplete(shutdown);
                             assertTrue(custom.isTerminated());
                             assertThrows(IllegalStateException.class, () -> loop.runInExecutor(null, () -> 1));
                         }),

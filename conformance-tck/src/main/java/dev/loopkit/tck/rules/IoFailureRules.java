@@ -28,6 +28,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -41,8 +44,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * IO-21 to IO-26: the network paths off the happy one (refusals, bind failures, closed loops, a
- * buffer with no room, the end of a stream) and what a finished socket operation leaves behind.
+ * IO-21 to IO-27: the network paths off the happy one (refusals, bind failures, closed loops, a
+ * buffer with no room, the end of a stream, a loop kept busy) and what a finished socket operation
+ * leaves behind.
  * Part of the IO group; kept apart from {@link IoRules} so that each file holds one concern.
  */
 final class IoFailureRules {
@@ -92,6 +96,26 @@ final class IoFailureRules {
                                         "sockConnect to a port with no listener");
                                 assertInstanceOf(ConnectException.class, connecting.exception());
                             }
+                            // A Unix-domain connect succeeds or fails within the connect() call itself.
+                            Path dir = Files.createTempDirectory("loopkit-tck");
+                            UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("l.sock"));
+                            try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                                 SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
+                                 SocketChannel lost = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                                listener.bind(address);
+                                client.configureBlocking(false);
+                                lost.configureBlocking(false);
+                                loop.runUntilComplete(loop.sockConnect(client, address));
+                                assertTrue(client.isConnected(), "sockConnect completed unconnected");
+                                Future<Void> nowhere = loop.sockConnect(lost, UnixDomainSocketAddress.of(
+                                        dir.resolve("nobody.sock")));
+                                assertNotNull(thrownBy(() -> loop.runUntilComplete(nowhere)),
+                                        "sockConnect to a path with no listener");
+                                assertInstanceOf(IOException.class, nowhere.exception());
+                            } finally {
+                                Files.deleteIfExists(address.getPath());
+                                Files.deleteIfExists(dir);
+                            }
                         }),
                 optional("IO-22", Capabilities.READINESS, "sockRecv answers 0 at once into a buffer with no room,"
                         + " and -1 once the peer has closed", "sock_recv_into: recv_into returns 0 and b'' at EOF",
@@ -122,8 +146,9 @@ final class IoFailureRules {
                 optional("IO-23", Capabilities.TCP, "an address literal is connected to without a lookup: it works"
                         + " while the default executor refuses all work", "base_events._ipaddr_info (no getaddrinfo"
                         + " for an address literal)",
-                        "that createConnection and createServer resolve an address literal themselves instead of"
-                                + " handing it to the executor as a host name",
+                        "that createConnection and createServer resolve an address literal (IPv4 or IPv6; a"
+                                + " malformed one is an UnknownHostException) themselves instead of handing it to the"
+                                + " executor as a host name",
                         tck -> {
                             EventLoop loop = tck.loop();
                             ExecutorService refusing = Executors.newSingleThreadExecutor();
@@ -139,6 +164,16 @@ final class IoFailureRules {
                                 server.close();
                                 return got;
                             })));
+                            // IPv6 may be off on this machine: the attempt may fail, but not for want of
+                            // an executor.
+                            Future<Connection<Recorder>> ipv6 = loop.createConnection(() -> new Recorder(loop), "::1",
+                                    closedPort().getPort());
+                            thrownBy(() -> loop.runUntilComplete(ipv6));
+                            Future<Connection<Recorder>> malformed = loop.createConnection(() -> new Recorder(loop),
+                                    "1::2::3", 80);
+                            thrownBy(() -> loop.runUntilComplete(malformed));
+                            assertInstanceOf(UnknownHostException.class, malformed.exception(),
+                                    "a malformed IPv6 literal");
                         }),
                 optional("IO-24", Capabilities.TCP, "createServer on an address in use fails its future with a"
                         + " BindException", "create_server: OSError 'error while attempting to bind on address'",
@@ -183,7 +218,8 @@ final class IoFailureRules {
                                 Files.deleteIfExists(dir);
                             }
                         }),
-                optional("IO-26", Capabilities.UDP, "createDatagramEndpoint refuses an unresolved address, fails its"
+                optional("IO-26", Capabilities.UDP, "createDatagramEndpoint refuses an unresolved address or none,"
+                        + " fails its"
                         + " future when it cannot bind, and fails at once with \"Event loop is closed\" on a closed"
                         + " loop", "create_datagram_endpoint, BaseEventLoop._check_closed",
                         "that createDatagramEndpoint checks its addresses and the loop before opening a socket, and"
@@ -193,6 +229,8 @@ final class IoFailureRules {
                             Supplier<DatagramProtocol> quiet = () -> new DatagramProtocol() { };
                             assertThrows(IllegalArgumentException.class, () -> loop.createDatagramEndpoint(quiet,
                                     InetSocketAddress.createUnresolved("localhost", 0), null));
+                            assertThrows(IllegalArgumentException.class, () -> loop.createDatagramEndpoint(quiet,
+                                    null, null), "neither a local nor a remote address");
                             try (DatagramChannel taken = DatagramChannel.open()) {
                                 taken.bind(new InetSocketAddress("127.0.0.1", 0));
                                 Future<?> second = loop.createDatagramEndpoint(quiet,
@@ -204,6 +242,40 @@ final class IoFailureRules {
                             loop.close();
                             illegalState(CLOSED, () -> loop.createDatagramEndpoint(quiet,
                                     new InetSocketAddress("127.0.0.1", 0), null));
+                        }),
+                optional("IO-27", Capabilities.READINESS, "callbacks that keep the ready queue busy do not starve"
+                        + " I/O: a reader still runs", "BaseEventLoop._run_once: select(0) when callbacks are ready",
+                        "that every iteration polls for I/O, without waiting when callbacks are ready, instead of"
+                                + " skipping the poll",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            try (ServerSocketChannel listener = ServerSocketChannel.open();
+                                 SocketChannel client = SocketChannel.open()) {
+                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
+                                client.connect(listener.getLocalAddress());
+                                try (SocketChannel server = listener.accept()) {
+                                    server.configureBlocking(false);
+                                    client.write(ByteBuffer.wrap(new byte[1]));
+                                    boolean[] read = new boolean[1];
+                                    int[] iterations = new int[1];
+                                    loop.addReader(server, () -> {
+                                        read[0] = true;
+                                        loop.removeReader(server);
+                                    });
+                                    Runnable[] busy = new Runnable[1];
+                                    busy[0] = () -> {
+                                        if (read[0] || ++iterations[0] == 100_000) {
+                                            loop.stop();
+                                        } else {
+                                            loop.callSoon(busy[0]);
+                                        }
+                                    };
+                                    loop.callSoon(busy[0]);
+                                    loop.runForever();
+                                    assertTrue(read[0], "the reader of a readable channel never ran in "
+                                            + iterations[0] + " busy iterations");
+                                }
+                            }
                         }));
     }
 

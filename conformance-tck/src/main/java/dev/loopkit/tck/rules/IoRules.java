@@ -542,10 +542,11 @@ public final class IoRules implements RuleGroup {
                             }
                         }),
                 optional("IO-20", Capabilities.READINESS, "removeReader and removeWriter answer whether they removed"
-                        + " a callback, and a removed callback never runs", "remove_reader / remove_writer return"
-                        + " True if a callback was registered",
-                        "the return value of removeReader/removeWriter and that removing takes the channel out of"
-                                + " the selection",
+                        + " a callback, a removed callback never runs, and on a closed loop addReader and addWriter"
+                        + " fail with \"Event loop is closed\"", "remove_reader / remove_writer return True if a"
+                        + " callback was registered; _check_closed in _add_reader",
+                        "the return value of removeReader/removeWriter, that removing takes the channel out of"
+                                + " the selection, and that adding checks for a closed loop",
                         tck -> {
                             EventLoop loop = tck.loop();
                             try (ServerSocketChannel listener = ServerSocketChannel.open();
@@ -568,6 +569,9 @@ public final class IoRules implements RuleGroup {
                                         TckContext.runOnce(loop);
                                     }
                                     assertEquals(List.of(), ran, "a removed callback ran");
+                                    loop.close();
+                                    illegalState("Event loop is closed", () -> loop.addReader(server, () -> { }));
+                                    illegalState("Event loop is closed", () -> loop.addWriter(client, () -> { }));
                                 }
                             }
                         }));

@@ -364,22 +364,29 @@ public final class TaskRules implements RuleGroup {
                 required("TK-23", "a task that cancels itself gets CancelledException at its next await",
                         "Task.__step: _must_cancel cancels the new _fut_waiter at once",
                         "that a cancellation requested during a step cancels the future the coroutine awaits next,"
-                                + " without waiting for that future",
+                                + " without waiting for that future, and is then spent",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> never = loop.createFuture();
                             Task<String> task = loop.createTask(Coroutines.of(() -> {
-                                Tasks.currentTask(loop).orElseThrow().cancel("by myself");
+                                Task<?> self = Tasks.currentTask(loop).orElseThrow();
+                                self.cancel("by myself");
+                                String caught;
                                 try {
-                                    return Async.await(never);
+                                    caught = Async.await(never);
                                 } catch (CancelledException e) {
-                                    return "cancelled: " + e.getMessage();
+                                    caught = "cancelled: " + e.getMessage();
+                                    self.uncancel();
                                 }
+                                // Caught and withdrawn: the cancellation is spent, the next await completes.
+                                Async.await(TckContext.sleep(loop, Duration.ZERO));
+                                return caught;
                             }));
                             tck.waitFor("the self-cancelled task to finish", () -> {
                                 runOnce(loop);
                                 return task.done();
                             });
+                            assertFalse(task.cancelled(), "one cancel() cancelled the task twice");
                             assertEquals("cancelled: by myself", task.result());
                             assertTrue(never.cancelled(), "the awaited future was not cancelled");
                         }),

@@ -531,6 +531,11 @@ final class BrokenLoops {
                     scheduled.remove(this);
                     callback.run();
                 }
+
+                @Override
+                public String toString() {
+                    return callback.toString();
+                }
             };
             scheduled.add(tracked);
             return tracked;

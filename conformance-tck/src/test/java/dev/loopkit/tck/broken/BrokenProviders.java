@@ -365,4 +365,53 @@ public final class BrokenProviders {
             super("close-keeps-scheduled", BrokenLoops.CloseKeepsScheduled::new);
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class TimersOverflow extends Base {
+        public TimersOverflow() {
+            super("timers-overflow", RunAndClockDefects.TimersOverflow::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class RefusesVirtualThreads extends Base {
+        public RefusesVirtualThreads() {
+            super("refuses-virtual-threads", RunAndClockDefects.RefusesVirtualThreads::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ClearsInterrupt extends Base {
+        public ClearsInterrupt() {
+            super("clears-interrupt", RunAndClockDefects.ClearsInterrupt::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class OpaqueToString extends Base {
+        public OpaqueToString() {
+            super("opaque-to-string", RunAndClockDefects.OpaqueToString::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class DefaultHandlerOmitsFuture extends Base {
+        public DefaultHandlerOmitsFuture() {
+            super("default-handler-omits-future", LogDefects.DefaultHandlerOmitsFuture::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class HandlerFailureSwallowed extends Base {
+        public HandlerFailureSwallowed() {
+            super("handler-failure-swallowed", LogDefects.HandlerFailureSwallowed::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class WarnsOutsideDebug extends Base {
+        public WarnsOutsideDebug() {
+            super("warns-outside-debug", LogDefects.WarnsOutsideDebug::new);
+        }
+    }
 }

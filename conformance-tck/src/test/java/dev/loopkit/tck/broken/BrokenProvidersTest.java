@@ -78,44 +78,48 @@ class BrokenProvidersTest {
         expect(() -> LoopPolicy.builder().providerName("default").build().provider());
         expect(BrokenProviders.OwnTasksComplete::new);
         expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "LC-24", "SC-01", "SC-02", "SC-09", "FU-02",
-                "TK-25", "EH-01", "EH-10");
-        expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11");
-        expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-23", "LC-24", "SC-15",
+                "TK-25", "EH-01", "EH-10", "EH-13");
+        expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11", "SC-17");
+        expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-24", "LC-26", "SC-15",
                 "LC-10", "LC-11", "LC-12", "LC-13", "LC-17", "SC-06", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
-                "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-05", "EH-06", "EH-08", "EH-09", "PV-01",
+                "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-05", "EH-06", "EH-08", "EH-09", "EH-11",
+                "EH-12", "PV-01",
                 "PV-02", "PV-03", "PV-04", "PV-05", "PV-06", "PV-07", "PV-08", "PV-10"));
         expect(BrokenProviders.CloseWhileRunningAllowed::new, "LC-07");
         expect(BrokenProviders.ClosedLoopAcceptsWork::new, "LC-09", "LC-10", "TS-07", "PV-10");
         expect(BrokenProviders.InlineFutureCallbacks::new, "FU-01", "FU-03", "TK-06", "TK-15", "TK-21", "TK-22",
-                "TK-23");
+                "TK-23", "EH-13");
         expect(BrokenProviders.FutureCompletesTwice::new, "FU-09");
         expect(BrokenProviders.CancelNotPropagated::new, "TK-04", "TK-05", "TK-06", "TK-07", "TK-08", "TK-21",
                 "TK-22", "TK-23", "TK-24");
         expect(BrokenProviders.TasksNeverRegistered::new, "RG-01", "RG-04", "RG-05", "RG-11");
         expect(BrokenProviders.StepsWithoutEnterTask::new, "TK-06", "TK-23", "RG-06");
-        expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "FU-15", "FU-16", "TK-02", "TK-04", "TK-05",
+        expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "LC-25", "FU-15", "FU-16", "TK-02", "TK-04", "TK-05",
                 "TK-06", "TK-10", "TK-11", "TK-15", "TK-17", "TK-21", "TK-22", "TK-23", "TK-24", "RG-03", "RG-04",
-                "RG-06", "RG-07", "RG-08", "RG-10", "RG-11");
+                "RG-06", "RG-07", "RG-08", "RG-10", "RG-11", "EH-13");
         expect(BrokenProviders.NoWakeup::new, List.of("TS-02", "TS-03"),
                 List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07"));
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
-        expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "FU-15", "FU-16", "EH-01", "EH-04");
+        expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "FU-15", "FU-16", "EH-01", "EH-04", "EH-11",
+                "EH-12");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
-                "SC-11", "SC-12", "SC-14", "SC-15", "TK-02", "TK-17", "RG-06", "RG-10", "EH-02");
-        expect(BrokenProviders.DebugWithoutChecks::new, "TS-05", "TS-08");
-        expect(BrokenProviders.SlowThresholdIgnored::new, "EH-09");
+                "SC-11", "SC-12", "SC-14", "SC-15", "SC-17", "TK-02", "TK-17", "TK-23", "RG-06", "RG-10", "EH-02",
+                "EH-13", "EX-05");
+        expect(BrokenProviders.DebugWithoutChecks::new, "LC-27", "TS-05", "TS-08", "EH-13");
+        expect(BrokenProviders.SlowThresholdIgnored::new, "EH-09", "EH-13");
         expect(BrokenProviders.ExecutorOutlivesClose::new, "EX-04", "EX-05");
         expect(BrokenProviders.ExecutorRunsOnLoopThread::new, "TS-08", "EX-01", "EX-03", "EX-05", "EX-06", "EX-07",
                 "EX-08", "EX-09");
         expect(BrokenProviders.SameTaskNames::new, "TK-09");
         // Its one loop carries every rule's leftovers into the next: the rules run in order, in one run.
-        EXPECTED.put("ReusesOneLoop", new Expectation(BrokenProviders.ReusesOneLoop::new, List.of(allBut("LC-01", "LC-23", "SC-15",
+        EXPECTED.put("ReusesOneLoop", new Expectation(BrokenProviders.ReusesOneLoop::new, List.of(allBut("LC-01", "SC-15",
                 "LC-02", "LC-09", "LC-10", "LC-11", "LC-12", "LC-13", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
-                "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-06", "EH-09", "PV-01", "PV-04", "PV-05",
+                "FU-09", "FU-10", "FU-11", "FU-14", "TK-14", "EH-04", "EH-06", "EH-09", "EH-12", "PV-01", "PV-04",
+                "PV-05",
                 "PV-06", "PV-07", "PV-08", "PV-10")), List.of(), true));
         expect(BrokenProviders.BlankName::new, "PV-01");
-        // A second TCP back end (blocking sockets on virtual threads), correct and with one I/O defect each.
-        expect(BrokenIoProviders.CorrectThreadedTcp::new);
+        // A second socket back end (blocking channels on virtual threads), correct and with one I/O defect each.
+        expect(BrokenIoProviders.CorrectThreaded::new);
         expect(BrokenIoProviders.DropsEveryOtherChunk::new, "IO-02");
         expect(BrokenIoProviders.NeverPausesWriting::new, "IO-03");
         expect(BrokenIoProviders.IgnoresPauseReading::new, List.of("IO-04"), List.of("IO-03"));
@@ -123,11 +127,18 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.WriteAfterCloseSilent::new, "IO-08");
         expect(BrokenIoProviders.ResetReportedAsClean::new, "IO-07");
         expect(BrokenIoProviders.ClosedLoopFailsTheFuture::new, "IO-17");
-        expect(BrokenIoProviders.LookupFailureAsRefused::new, "IO-18");
+        expect(BrokenIoProviders.LookupFailureAsRefused::new, "IO-18", "IO-23");
         // A readiness back end on a selector of its own, correct and with one defect each.
         expect(BrokenIoProviders.CorrectSelecting::new);
         expect(BrokenIoProviders.RemoveAnswersFalse::new, "IO-20");
         expect(BrokenIoProviders.SwitchesChannelsToNonBlocking::new, "IO-19");
+        expect(BrokenIoProviders.SockRecvLeavesItsReader::new, "IO-21");
+        expect(BrokenIoProviders.SockRecvWaitsWhenFull::new, "IO-22");
+        expect(BrokenIoProviders.ResolvesLiteralsInExecutor::new, "IO-23");
+        expect(BrokenIoProviders.WrapsBindErrors::new, "IO-24");
+        expect(BrokenIoProviders.UnixBindErrorThrown::new, "IO-25");
+        expect(BrokenIoProviders.UdpResolvesForTheCaller::new, "IO-26");
+        expect(BrokenIoProviders.SkipsPollWhenBusy::new, "IO-27");
         expect(BrokenProviders.NotRegistered::new, "PV-06");
         expect(BrokenProviders.CallSoonAsTimer::new, "SC-14");
         expect(BrokenProviders.MillisecondClock::new, "SC-15");
@@ -137,7 +148,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.ShutdownWithoutExecutorNeverCompletes::new, "EX-09");
         expect(BrokenProviders.RunUntilCompleteSwallowsFailure::new, "LC-21");
         expect(BrokenProviders.RunUntilCompleteCreatesTaskFirst::new, "LC-22");
-        expect(BrokenProviders.ForeignFutureCheckedFirst::new, "LC-23");
+        expect(BrokenProviders.ForeignFutureCheckedFirst::new, "LC-22", "LC-23");
         expect(BrokenProviders.SecondCancelReturnsFalse::new, "TK-21");
         expect(BrokenProviders.CancelLostAfterWakeup::new, "TK-22");
         expect(BrokenProviders.SelfCancelDeferred::new, "TK-23");
@@ -150,6 +161,13 @@ class BrokenProvidersTest {
         expect(BrokenProviders.OpaqueFutureToString::new, "FU-17");
         expect(BrokenProviders.CancelledTimersKeptUntilClose::new, "SC-16");
         expect(BrokenProviders.CloseKeepsScheduled::new, "LC-24");
+        expect(BrokenProviders.TimersOverflow::new, "SC-17");
+        expect(BrokenProviders.RefusesVirtualThreads::new, "LC-25");
+        expect(BrokenProviders.ClearsInterrupt::new, "LC-26");
+        expect(BrokenProviders.OpaqueToString::new, "LC-27");
+        expect(BrokenProviders.DefaultHandlerOmitsFuture::new, "EH-11");
+        expect(BrokenProviders.HandlerFailureSwallowed::new, "EH-12");
+        expect(BrokenProviders.WarnsOutsideDebug::new, "EH-13");
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.loopkit.api.Task;
 import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.spi.TaskRegistry;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A vendor's own, deliberately simple task implementation whose registry calls can be left out
@@ -44,6 +45,18 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
     private Future<?> waiter;
     private Throwable toThrow;
     private int cancelRequests;
+    /** The step as a callback that names this task, as slow-callback warnings show it. */
+    private final Runnable stepCallback = new Runnable() {
+        @Override
+        public void run() {
+            step();
+        }
+
+        @Override
+        public String toString() {
+            return "step of " + MinimalTask.this;
+        }
+    };
 
     MinimalTask(Coroutine<T> coro, EventLoop loop, String name, Object context, Registry registry, Defect defect) {
         super(loop);
@@ -53,9 +66,9 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
         this.defect = defect;
         this.name = name != null ? name : "Task-" + (1_000_000 + ++counter);
         if (defect == Defect.FIRST_STEP_AS_TIMER) {
-            loop.callLater(Duration.ZERO, this::step);
+            loop.callLater(Duration.ZERO, stepCallback);
         } else {
-            loop.callSoon(this::step);
+            loop.callSoon(stepCallback);
         }
         if (registry.register()) {
             TaskRegistry.registerTask(this);
@@ -73,10 +86,10 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
             Coroutine.Step<T> step = error == null ? coro.send(null) : coro.throwInto(error);
             if (step instanceof Coroutine.Step.Await<T> await && await.future() == this) {
                 toThrow = new IllegalStateException("Task cannot await on itself: " + this);
-                getLoop().callSoon(this::step);
+                getLoop().callSoon(stepCallback);
             } else if (step instanceof Coroutine.Step.Await<T> await && await.future().getLoop() != getLoop()) {
                 toThrow = new IllegalStateException("Task got a future attached to a different loop");
-                getLoop().callSoon(this::step);
+                getLoop().callSoon(stepCallback);
             } else if (step instanceof Coroutine.Step.Await<T> await) {
                 waiter = await.future();
                 if (toThrow instanceof CancelledException cancelled && defect != Defect.DEFERS_SELF_CANCEL
@@ -84,15 +97,23 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
                     // It cancelled itself during the step: the future it now awaits carries the cancellation.
                     toThrow = null;
                 }
-                waiter.addDoneCallback(f -> {
-                    if (!(toThrow instanceof CancelledException)) {
-                        try {
-                            f.result();
-                        } catch (RuntimeException e) {
-                            toThrow = e;
+                waiter.addDoneCallback(new Consumer<Future<?>>() {
+                    @Override
+                    public void accept(Future<?> f) {
+                        if (!(toThrow instanceof CancelledException)) {
+                            try {
+                                f.result();
+                            } catch (RuntimeException e) {
+                                toThrow = e;
+                            }
                         }
+                        step();
                     }
-                    step();
+
+                    @Override
+                    public String toString() {
+                        return "wake-up of " + MinimalTask.this;
+                    }
                 });
             } else if (step instanceof Coroutine.Step.Return<T> done) {
                 super.setResult(done.value());

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Providers of the threaded TCP back end and of the selecting readiness back end: a correct one
- * of each (the controls) and one per I/O defect, each registered like a vendor's.
+ * Providers of the threaded socket back end and of the selecting readiness back end: a correct
+ * one of each (the controls) and one per I/O defect, each registered like a vendor's.
  * {@code BrokenProvidersTest} lists which rules each breaks.
  */
 public final class BrokenIoProviders {
@@ -20,23 +20,28 @@ public final class BrokenIoProviders {
     /** A provider of the loops {@code loops} makes, declaring one capability. */
     abstract static class Base implements EventLoopProvider {
         private final String name;
-        private final String capability;
+        private final Set<String> capabilities;
         private final Supplier<EventLoop> loops;
 
-        Base(String name, String capability, Supplier<EventLoop> loops) {
+        Base(String name, Set<String> capabilities, Supplier<EventLoop> loops) {
             this.name = name;
-            this.capability = capability;
+            this.capabilities = capabilities;
             this.loops = loops;
         }
 
-        /** A provider of {@link ThreadedTcpLoop}s with {@code defect}, declaring TCP. */
-        Base(String name, ThreadedTcpLoop.Defect defect) {
-            this(name, Capabilities.TCP, () -> new ThreadedTcpLoop(defect));
+        /** A provider of {@link ThreadedLoop}s with {@code defect}, declaring TCP only. */
+        Base(String name, ThreadedLoop.Defect defect) {
+            this(name, defect, Capabilities.TCP);
+        }
+
+        /** A provider of {@link ThreadedLoop}s with {@code defect}, declaring {@code capabilities}. */
+        Base(String name, ThreadedLoop.Defect defect, String... capabilities) {
+            this(name, Set.of(capabilities), () -> new ThreadedLoop(defect));
         }
 
         /** A provider of {@link SelectingLoop}s with {@code defect}, declaring readiness. */
         Base(String name, SelectingLoop.Defect defect) {
-            this(name, Capabilities.READINESS, () -> new SelectingLoop(defect));
+            this(name, Set.of(Capabilities.READINESS), () -> new SelectingLoop(defect));
         }
 
         @Override
@@ -46,7 +51,7 @@ public final class BrokenIoProviders {
 
         @Override
         public Set<String> capabilities() {
-            return Set.of(capability);
+            return capabilities;
         }
 
         @Override
@@ -56,65 +61,65 @@ public final class BrokenIoProviders {
     }
 
     @AutoService(EventLoopProvider.class)
-    public static final class CorrectThreadedTcp extends Base {
-        public CorrectThreadedTcp() {
-            super("threaded-tcp", ThreadedTcpLoop.Defect.NONE);
+    public static final class CorrectThreaded extends Base {
+        public CorrectThreaded() {
+            super("threaded", ThreadedLoop.Defect.NONE, Capabilities.TCP, Capabilities.UNIX, Capabilities.UDP);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class DropsEveryOtherChunk extends Base {
         public DropsEveryOtherChunk() {
-            super("drops-chunks", ThreadedTcpLoop.Defect.DROPS_EVERY_OTHER_CHUNK);
+            super("drops-chunks", ThreadedLoop.Defect.DROPS_EVERY_OTHER_CHUNK);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class NeverPausesWriting extends Base {
         public NeverPausesWriting() {
-            super("never-pauses-writing", ThreadedTcpLoop.Defect.NEVER_PAUSES_WRITING);
+            super("never-pauses-writing", ThreadedLoop.Defect.NEVER_PAUSES_WRITING);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class IgnoresPauseReading extends Base {
         public IgnoresPauseReading() {
-            super("ignores-pause-reading", ThreadedTcpLoop.Defect.IGNORES_PAUSE_READING);
+            super("ignores-pause-reading", ThreadedLoop.Defect.IGNORES_PAUSE_READING);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class IgnoresWriteEof extends Base {
         public IgnoresWriteEof() {
-            super("ignores-write-eof", ThreadedTcpLoop.Defect.IGNORES_WRITE_EOF);
+            super("ignores-write-eof", ThreadedLoop.Defect.IGNORES_WRITE_EOF);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class WriteAfterCloseSilent extends Base {
         public WriteAfterCloseSilent() {
-            super("write-after-close-silent", ThreadedTcpLoop.Defect.WRITE_AFTER_CLOSE_SILENT);
+            super("write-after-close-silent", ThreadedLoop.Defect.WRITE_AFTER_CLOSE_SILENT);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class ResetReportedAsClean extends Base {
         public ResetReportedAsClean() {
-            super("reset-as-clean-close", ThreadedTcpLoop.Defect.RESET_REPORTED_AS_CLEAN);
+            super("reset-as-clean-close", ThreadedLoop.Defect.RESET_REPORTED_AS_CLEAN);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class ClosedLoopFailsTheFuture extends Base {
         public ClosedLoopFailsTheFuture() {
-            super("closed-loop-fails-the-future", ThreadedTcpLoop.Defect.CLOSED_LOOP_FAILS_THE_FUTURE);
+            super("closed-loop-fails-the-future", ThreadedLoop.Defect.CLOSED_LOOP_FAILS_THE_FUTURE);
         }
     }
 
     @AutoService(EventLoopProvider.class)
     public static final class LookupFailureAsRefused extends Base {
         public LookupFailureAsRefused() {
-            super("lookup-failure-as-refused", ThreadedTcpLoop.Defect.LOOKUP_FAILURE_AS_REFUSED);
+            super("lookup-failure-as-refused", ThreadedLoop.Defect.LOOKUP_FAILURE_AS_REFUSED);
         }
     }
 
@@ -136,6 +141,55 @@ public final class BrokenIoProviders {
     public static final class SwitchesChannelsToNonBlocking extends Base {
         public SwitchesChannelsToNonBlocking() {
             super("switches-to-non-blocking", SelectingLoop.Defect.SWITCHES_CHANNELS_TO_NON_BLOCKING);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SockRecvLeavesItsReader extends Base {
+        public SockRecvLeavesItsReader() {
+            super("sock-recv-leaves-reader", SelectingLoop.Defect.SOCK_RECV_LEAVES_ITS_READER);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SockRecvWaitsWhenFull extends Base {
+        public SockRecvWaitsWhenFull() {
+            super("sock-recv-waits-when-full", SelectingLoop.Defect.SOCK_RECV_WAITS_WHEN_FULL);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ResolvesLiteralsInExecutor extends Base {
+        public ResolvesLiteralsInExecutor() {
+            super("resolves-literals-in-executor", ThreadedLoop.Defect.RESOLVES_LITERALS_IN_EXECUTOR);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class WrapsBindErrors extends Base {
+        public WrapsBindErrors() {
+            super("wraps-bind-errors", ThreadedLoop.Defect.WRAPS_BIND_ERRORS);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class UnixBindErrorThrown extends Base {
+        public UnixBindErrorThrown() {
+            super("unix-bind-error-thrown", ThreadedLoop.Defect.UNIX_BIND_ERROR_THROWN, Capabilities.UNIX);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class UdpResolvesForTheCaller extends Base {
+        public UdpResolvesForTheCaller() {
+            super("udp-resolves-for-the-caller", ThreadedLoop.Defect.UDP_RESOLVES_FOR_THE_CALLER, Capabilities.UDP);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SkipsPollWhenBusy extends Base {
+        public SkipsPollWhenBusy() {
+            super("skips-poll-when-busy", SelectingLoop.Defect.SKIPS_POLL_WHEN_BUSY);
         }
     }
 }

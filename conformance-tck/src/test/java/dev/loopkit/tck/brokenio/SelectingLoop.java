@@ -30,7 +30,13 @@ class SelectingLoop extends BaseEventLoop {
         /** removeReader and removeWriter remove the callback but always answer false. */
         REMOVE_ANSWERS_FALSE,
         /** A blocking channel is quietly switched to non-blocking instead of refused. */
-        SWITCHES_CHANNELS_TO_NON_BLOCKING
+        SWITCHES_CHANNELS_TO_NON_BLOCKING,
+        /** sockRecv leaves its reader on the channel once done or cancelled. */
+        SOCK_RECV_LEAVES_ITS_READER,
+        /** sockRecv into a buffer with no room waits until the channel is readable before answering 0. */
+        SOCK_RECV_WAITS_WHEN_FULL,
+        /** With callbacks ready the loop does not poll at all, "to save a system call". */
+        SKIPS_POLL_WHEN_BUSY
     }
 
     /** The callbacks registered for one channel. */
@@ -55,6 +61,9 @@ class SelectingLoop extends BaseEventLoop {
     protected void processEvents(long timeoutNanos) {
         try {
             if (timeoutNanos == 0) {
+                if (defect == Defect.SKIPS_POLL_WHEN_BUSY) {
+                    return;
+                }
                 selector.selectNow();
             } else if (timeoutNanos < 0) {
                 selector.select();
@@ -153,7 +162,39 @@ class SelectingLoop extends BaseEventLoop {
 
     @Override
     public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
+        if (defect == Defect.SOCK_RECV_LEAVES_ITS_READER) {
+            requireNonBlocking(channel);
+            Future<Integer> received = createFuture();
+            Runnable attempt = () -> {
+                if (!received.done()) {
+                    readInto(channel, buffer, received);
+                }
+            };
+            attempt.run();
+            addReader(channel, attempt);
+            return received;
+        }
+        if (defect == Defect.SOCK_RECV_WAITS_WHEN_FULL && !buffer.hasRemaining()) {
+            Future<Integer> nothing = createFuture();
+            addReader(channel, () -> {
+                removeReader(channel);
+                nothing.setResult(0);
+            });
+            return nothing;
+        }
         return super.sockRecv(lenient(channel), buffer);
+    }
+
+    /** One read for a defective sockRecv: completes {@code received} unless nothing could be read. */
+    private static void readInto(SocketChannel channel, ByteBuffer buffer, Future<Integer> received) {
+        try {
+            int count = channel.read(buffer);
+            if (count != 0 || !buffer.hasRemaining()) {
+                received.setResult(count);
+            }
+        } catch (IOException e) {
+            received.setException(e);
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.loopkit.tck.brokenio;
 
 import dev.loopkit.api.Connection;
+import dev.loopkit.api.DatagramEndpoint;
+import dev.loopkit.api.DatagramProtocol;
+import dev.loopkit.api.DatagramTransport;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
@@ -8,42 +11,60 @@ import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
 import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.testsupport.RecordingLoop;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A second, deliberately different TCP back end for the TCK's own tests: blocking sockets on
- * virtual threads that hand every event to the loop with {@code callSoonThreadsafe}. Correct as
+ * A second, deliberately different back end for TCP, Unix-domain and UDP sockets, for the TCK's
+ * own tests: blocking channels on virtual threads that hand every event to the loop with
+ * {@code callSoonThreadsafe}. Correct as
  * it is; {@link Defect}s break one behaviour each.
  */
-class ThreadedTcpLoop extends RecordingLoop {
+class ThreadedLoop extends RecordingLoop {
 
     /** One defect of the back end, or none. */
     enum Defect { NONE, DROPS_EVERY_OTHER_CHUNK, NEVER_PAUSES_WRITING, IGNORES_PAUSE_READING, IGNORES_WRITE_EOF,
-        WRITE_AFTER_CLOSE_SILENT, RESET_REPORTED_AS_CLEAN, CLOSED_LOOP_FAILS_THE_FUTURE, LOOKUP_FAILURE_AS_REFUSED }
+        WRITE_AFTER_CLOSE_SILENT, RESET_REPORTED_AS_CLEAN, CLOSED_LOOP_FAILS_THE_FUTURE, LOOKUP_FAILURE_AS_REFUSED,
+        /** Every host, an address literal too, is looked up on the default executor. */
+        RESOLVES_LITERALS_IN_EXECUTOR,
+        /** A bind error reaches the future wrapped in an UncheckedIOException. */
+        WRAPS_BIND_ERRORS,
+        /** A Unix-domain bind error is thrown at the caller instead of failing the future. */
+        UNIX_BIND_ERROR_THROWN,
+        /** An unresolved UDP address is looked up for the caller, on the loop thread. */
+        UDP_RESOLVES_FOR_THE_CALLER }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
 
     final Defect defect;
-    private final Set<java.io.Closeable> owned = ConcurrentHashMap.newKeySet();
+    private final Set<Closeable> owned = ConcurrentHashMap.newKeySet();
 
-    ThreadedTcpLoop(Defect defect) {
+    ThreadedLoop(Defect defect) {
         this.defect = defect;
     }
 
@@ -52,6 +73,9 @@ class ThreadedTcpLoop extends RecordingLoop {
             int port) {
         if (closedAndDefective()) {
             return failedClosed();
+        }
+        if (defect == Defect.RESOLVES_LITERALS_IN_EXECUTOR) {
+            runInExecutor(null, () -> InetAddress.getAllByName(host));
         }
         Future<Connection<P>> connecting = super.createConnection(protocolFactory, host, port);
         if (defect != Defect.LOOKUP_FAILURE_AS_REFUSED) {
@@ -88,15 +112,31 @@ class ThreadedTcpLoop extends RecordingLoop {
     @Override
     protected Future<Transport> makeSocketTransport(InetSocketAddress remote,
             Supplier<? extends Protocol> protocolFactory) {
+        return connect(SocketChannel::open, remote, protocolFactory);
+    }
+
+    @Override
+    protected Future<Transport> makeUnixSocketTransport(UnixDomainSocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
+        return connect(() -> SocketChannel.open(StandardProtocolFamily.UNIX), remote, protocolFactory);
+    }
+
+    /** Opens a channel with {@code opener} and connects it to {@code remote} on a thread of its own. */
+    private Future<Transport> connect(Callable<SocketChannel> opener, SocketAddress remote,
+            Supplier<? extends Protocol> protocolFactory) {
         Future<Transport> result = createFuture();
         Thread.ofVirtual().start(() -> {
-            Socket socket = new Socket();
             try {
-                socket.connect(remote);
-                owned.add(socket);
-                post(() -> result.setResult(open(socket, protocolFactory.get())));
-            } catch (IOException e) {
-                closeQuietly(socket);
+                SocketChannel channel = opener.call();
+                try {
+                    channel.connect(remote);
+                } catch (IOException e) {
+                    closeQuietly(channel);
+                    throw e;
+                }
+                owned.add(channel);
+                post(() -> result.setResult(open(channel, protocolFactory.get())));
+            } catch (Exception e) {
                 post(() -> result.setException(e));
             }
         });
@@ -106,13 +146,45 @@ class ThreadedTcpLoop extends RecordingLoop {
     @Override
     protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
-        ServerSocket listener = new ServerSocket();
-        listener.bind(local);
+        return serve(ServerSocketChannel.open(), local, protocolFactory, null);
+    }
+
+    @Override
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
+        Future<Server> serving = super.createUnixServer(protocolFactory, path);
+        if (defect == Defect.UNIX_BIND_ERROR_THROWN && serving.exception() instanceof IOException e) {
+            throw new UncheckedIOException("cannot serve on " + path, e);
+        }
+        return serving;
+    }
+
+    @Override
+    protected Server makeUnixServer(UnixDomainSocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        return serve(ServerSocketChannel.open(StandardProtocolFamily.UNIX), local, protocolFactory, local.getPath());
+    }
+
+    /**
+     * Binds {@code listener} and accepts on a thread of its own.
+     *
+     * @param socketFile the Unix-domain socket file to delete when the server closes, or null
+     */
+    private Server serve(ServerSocketChannel listener, SocketAddress local, Supplier<? extends Protocol> protocolFactory,
+            Path socketFile) throws IOException {
+        try {
+            listener.bind(local);
+        } catch (IOException e) {
+            listener.close();
+            if (defect == Defect.WRAPS_BIND_ERRORS) {
+                throw new UncheckedIOException(e);
+            }
+            throw e;
+        }
         Future<Void> closed = createFuture();
         Thread acceptor = Thread.ofVirtual().start(() -> {
-            while (!listener.isClosed()) {
+            while (listener.isOpen()) {
                 try {
-                    Socket accepted = listener.accept();
+                    SocketChannel accepted = listener.accept();
                     owned.add(accepted);
                     post(() -> open(accepted, protocolFactory.get()));
                 } catch (IOException e) {
@@ -122,16 +194,19 @@ class ThreadedTcpLoop extends RecordingLoop {
         });
         // A blocked accept() defers the real close of its socket until it returns: wait for it,
         // so that a closed server refuses connections at once.
-        java.io.Closeable stopListening = () -> {
+        Closeable stopListening = () -> {
             listener.close();
             try {
-                acceptor.join(java.time.Duration.ofSeconds(5));
+                acceptor.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (socketFile != null) {
+                Files.deleteIfExists(socketFile);
+            }
         };
         owned.add(stopListening);
-        SocketAddress address = listener.getLocalSocketAddress();
+        SocketAddress address = listener.getLocalAddress();
         return new Server() {
             @Override
             public void close() {
@@ -153,7 +228,7 @@ class ThreadedTcpLoop extends RecordingLoop {
 
             @Override
             public boolean isServing() {
-                return !listener.isClosed();
+                return listener.isOpen();
             }
 
             @Override
@@ -164,8 +239,46 @@ class ThreadedTcpLoop extends RecordingLoop {
     }
 
     @Override
+    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
+        if (defect == Defect.UDP_RESOLVES_FOR_THE_CALLER) {
+            return super.createDatagramEndpoint(protocolFactory, resolved(local), resolved(remote));
+        }
+        return super.createDatagramEndpoint(protocolFactory, local, remote);
+    }
+
+    /** The defect's helpful lookup, on the loop thread. */
+    private static InetSocketAddress resolved(InetSocketAddress address) {
+        return address == null || !address.isUnresolved() ? address
+                : new InetSocketAddress(address.getHostString(), address.getPort());
+    }
+
+    @Override
+    protected DatagramTransport makeDatagramTransport(Supplier<? extends DatagramProtocol> protocolFactory,
+            InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.bind(local);
+            if (remote != null) {
+                channel.connect(remote);
+            }
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        owned.add(channel);
+        DatagramProtocol protocol = protocolFactory.get();
+        Endpoint endpoint = new Endpoint(channel, protocol);
+        callSoon(() -> {
+            protocol.connectionMade(endpoint);
+            Thread.ofVirtual().start(endpoint::receiveLoop);
+        });
+        return endpoint;
+    }
+
+    @Override
     protected void closeBackend() {
-        owned.forEach(ThreadedTcpLoop::closeQuietly);
+        owned.forEach(ThreadedLoop::closeQuietly);
         super.closeBackend();
     }
 
@@ -181,8 +294,8 @@ class ThreadedTcpLoop extends RecordingLoop {
         }
     }
 
-    private Conn open(Socket socket, Protocol protocol) {
-        Conn conn = new Conn(socket, protocol);
+    private Conn open(SocketChannel channel, Protocol protocol) {
+        Conn conn = new Conn(channel, protocol);
         owned.add(conn::release);
         callSoon(() -> {
             conn.call(() -> protocol.connectionMade(conn));
@@ -191,7 +304,7 @@ class ThreadedTcpLoop extends RecordingLoop {
         return conn;
     }
 
-    static void closeQuietly(java.io.Closeable closeable) {
+    static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException ignored) {
@@ -201,7 +314,7 @@ class ThreadedTcpLoop extends RecordingLoop {
 
     /** A connection: a reader thread, a writer thread, everything else on the loop thread. */
     private final class Conn implements Transport {
-        private final Socket socket;
+        private final SocketChannel channel;
         private final Protocol protocol;
         private final LinkedBlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
         private final AtomicInteger buffered = new AtomicInteger();
@@ -216,14 +329,14 @@ class ThreadedTcpLoop extends RecordingLoop {
         private boolean lost;
         private final AtomicInteger chunks = new AtomicInteger();
 
-        Conn(Socket socket, Protocol protocol) {
-            this.socket = socket;
+        Conn(SocketChannel channel, Protocol protocol) {
+            this.channel = channel;
             this.protocol = protocol;
         }
 
         /** The loop closed: ends both threads, whatever they wait for. */
         void release() {
-            closeQuietly(socket);
+            closeQuietly(channel);
             outgoing.offer(CLOSE);
             synchronized (readGate) {
                 readingPaused = false;
@@ -237,18 +350,16 @@ class ThreadedTcpLoop extends RecordingLoop {
         }
 
         private void readLoop() {
-            byte[] chunk = new byte[64 * 1024];
-            // Not try-with-resources: closing a socket's stream closes the socket, and the
-            // writer may still have data to send after the peer's EOF.
+            ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
             try {
-                InputStream in = socket.getInputStream();
                 while (true) {
                     synchronized (readGate) {
                         while (readingPaused && defect != Defect.IGNORES_PAUSE_READING) {
                             readGate.wait();
                         }
                     }
-                    int count = in.read(chunk);
+                    chunk.clear();
+                    int count = channel.read(chunk);
                     if (count < 0) {
                         post(this::eof);
                         return;
@@ -256,7 +367,7 @@ class ThreadedTcpLoop extends RecordingLoop {
                     if (defect == Defect.DROPS_EVERY_OTHER_CHUNK && chunks.getAndIncrement() % 2 == 1) {
                         continue;
                     }
-                    ByteBuffer data = ByteBuffer.wrap(chunk.clone(), 0, count);
+                    ByteBuffer data = ByteBuffer.wrap(Arrays.copyOf(chunk.array(), count));
                     post(() -> deliver(data));
                 }
             } catch (IOException e) {
@@ -268,19 +379,21 @@ class ThreadedTcpLoop extends RecordingLoop {
 
         private void writeLoop() {
             try {
-                OutputStream out = socket.getOutputStream();
                 while (true) {
                     byte[] data = outgoing.take();
                     if (data == CLOSE) {
-                        closeQuietly(socket);
+                        closeQuietly(channel);
                         post(() -> lose(null));
                         return;
                     }
                     if (data == EOF) {
-                        socket.shutdownOutput();
+                        channel.shutdownOutput();
                         continue;
                     }
-                    out.write(data);
+                    ByteBuffer out = ByteBuffer.wrap(data);
+                    while (out.hasRemaining()) {
+                        channel.write(out);
+                    }
                     int left = buffered.addAndGet(-data.length);
                     if (left <= low) {
                         post(this::maybeResume);
@@ -321,7 +434,7 @@ class ThreadedTcpLoop extends RecordingLoop {
             }
             lost = true;
             closing = true;
-            closeQuietly(socket);
+            closeQuietly(channel);
             outgoing.offer(CLOSE);
             call(() -> protocol.connectionLost(cause));
         }
@@ -343,7 +456,7 @@ class ThreadedTcpLoop extends RecordingLoop {
                 if (!lost) {
                     lost = true;
                     closing = true;
-                    closeQuietly(socket);
+                    closeQuietly(channel);
                     outgoing.offer(CLOSE);
                     callSoon(() -> protocol.connectionLost(e));
                 }
@@ -443,9 +556,101 @@ class ThreadedTcpLoop extends RecordingLoop {
         @Override
         public Object getExtraInfo(String name) {
             return switch (name) {
-                case "peername" -> socket.getRemoteSocketAddress();
-                case "sockname" -> socket.getLocalSocketAddress();
-                case "socket" -> socket;
+                case "peername" -> addressOf(channel::getRemoteAddress);
+                case "sockname" -> addressOf(channel::getLocalAddress);
+                case "socket" -> channel;
+                default -> null;
+            };
+        }
+    }
+
+    /** An address of a channel, or null once it is closed. */
+    static SocketAddress addressOf(Callable<SocketAddress> query) {
+        try {
+            return query.call();
+        } catch (Exception closed) {
+            return null;
+        }
+    }
+
+    /** A UDP endpoint: a receiving thread, sends and everything else on the loop thread. */
+    private final class Endpoint implements DatagramTransport {
+        private final DatagramChannel channel;
+        private final DatagramProtocol protocol;
+        private boolean closing;
+
+        Endpoint(DatagramChannel channel, DatagramProtocol protocol) {
+            this.channel = channel;
+            this.protocol = protocol;
+        }
+
+        void receiveLoop() {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            while (channel.isOpen()) {
+                try {
+                    buffer.clear();
+                    SocketAddress sender = channel.receive(buffer);
+                    ByteBuffer datagram = ByteBuffer.wrap(Arrays.copyOf(buffer.array(), buffer.position()));
+                    post(() -> {
+                        if (!closing) {
+                            protocol.datagramReceived(datagram, sender);
+                        }
+                    });
+                } catch (IOException e) {
+                    if (channel.isOpen()) {
+                        post(() -> protocol.errorReceived(e));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void sendTo(ByteBuffer data, SocketAddress target) {
+            if (closing) {
+                throw new IllegalStateException("sendTo() on a closing datagram transport");
+            }
+            try {
+                if (target == null) {
+                    channel.write(data);
+                } else {
+                    channel.send(data, target);
+                }
+            } catch (IOException e) {
+                protocol.errorReceived(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closeQuietly(channel);
+            callSoon(() -> protocol.connectionLost(null));
+        }
+
+        @Override
+        public void abort() {
+            close();
+        }
+
+        @Override
+        public boolean isClosing() {
+            return closing;
+        }
+
+        @Override
+        public DatagramProtocol getProtocol() {
+            return protocol;
+        }
+
+        @Override
+        public Object getExtraInfo(String name) {
+            return switch (name) {
+                case "peername" -> addressOf(channel::getRemoteAddress);
+                case "sockname" -> addressOf(channel::getLocalAddress);
+                case "socket" -> channel;
                 default -> null;
             };
         }

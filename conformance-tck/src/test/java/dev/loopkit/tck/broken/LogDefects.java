@@ -1,0 +1,67 @@
+package dev.loopkit.tck.broken;
+
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.ExceptionHandler;
+import dev.loopkit.api.Handle;
+import dev.loopkit.testsupport.RecordingLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loops whose one defect shows only in what they log. */
+final class LogDefects {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogDefects.class);
+
+    private LogDefects() {
+    }
+
+    /** The default handler logs the message, the exception and the extras, but not the future or handle. */
+    static final class DefaultHandlerOmitsFuture extends RecordingLoop {
+        @Override
+        public void defaultExceptionHandler(ExceptionContext context) {
+            StringBuilder text = new StringBuilder(context.message());
+            context.extra().forEach((key, value) -> text.append('\n').append(key).append(": ").append(value));
+            LOG.error("{}", text, context.exception());
+        }
+    }
+
+    /** What a custom handler throws is dropped instead of logged. */
+    static final class HandlerFailureSwallowed extends RecordingLoop {
+        @Override
+        public void callExceptionHandler(ExceptionContext context) {
+            ExceptionHandler handler = getExceptionHandler();
+            if (handler == null) {
+                super.callExceptionHandler(context);
+                return;
+            }
+            try {
+                handler.handle(this, context);
+            } catch (RuntimeException ignored) {
+                // the defect: "a broken handler must not make more noise"
+            }
+        }
+    }
+
+    /** Times every callback and warns about slow ones in debug mode and outside it alike. */
+    static final class WarnsOutsideDebug extends RecordingLoop {
+        @Override
+        public Handle callSoon(Runnable callback) {
+            return super.callSoon(new Runnable() {
+                @Override
+                public void run() {
+                    long start = System.nanoTime();
+                    callback.run();
+                    long took = System.nanoTime() - start;
+                    if (!getDebug() && took >= getSlowCallbackDuration().toNanos()) {
+                        LOG.warn("Executing {} took {} seconds", callback, String.format("%.3f", took / 1e9));
+                    }
+                }
+
+                @Override
+                public String toString() {
+                    return callback.toString();
+                }
+            });
+        }
+    }
+}

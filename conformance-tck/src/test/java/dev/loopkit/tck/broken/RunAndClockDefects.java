@@ -1,0 +1,60 @@
+package dev.loopkit.tck.broken;
+
+import dev.loopkit.api.TimerHandle;
+import dev.loopkit.testsupport.RecordingLoop;
+import java.time.Duration;
+
+/**
+ * Loops whose one defect is in how they run (the caller's thread, its interrupt status), in their
+ * deadline arithmetic or in how they describe themselves.
+ */
+final class RunAndClockDefects {
+
+    private RunAndClockDefects() {
+    }
+
+    /** callLater adds the delay to time() as it is: a delay meaning "never" wraps into the past. */
+    static final class TimersOverflow extends RecordingLoop {
+        @Override
+        public TimerHandle callLater(Duration delay, Runnable callback) {
+            long nanos;
+            try {
+                nanos = delay.toNanos();
+            } catch (ArithmeticException tooLong) {
+                nanos = Long.MAX_VALUE;
+            }
+            return callAt(time() + nanos, callback);
+        }
+    }
+
+    /** Refuses to run on a virtual thread, as a back end that would pin its carrier might. */
+    static final class RefusesVirtualThreads extends RecordingLoop {
+        @Override
+        public void runForever() {
+            if (Thread.currentThread().isVirtual()) {
+                throw new IllegalStateException("this loop needs a platform thread");
+            }
+            super.runForever();
+        }
+    }
+
+    /** Stops on an interrupt, then clears it "to leave the thread clean". */
+    static final class ClearsInterrupt extends RecordingLoop {
+        @Override
+        public void runForever() {
+            try {
+                super.runForever();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** toString() names the class only, not the loop's state. */
+    static final class OpaqueToString extends RecordingLoop {
+        @Override
+        public String toString() {
+            return "OpaqueToString";
+        }
+    }
+}
