@@ -14,5 +14,7 @@ module dev.loopkit.tck {
 
     // PV-06 asks ServiceLoader whether the vendor registered its provider.
     uses dev.loopkit.spi.EventLoopProvider;
+    // LogCapture passes the loop's log on to the application's own SLF4J provider.
+    uses org.slf4j.spi.SLF4JServiceProvider;
     opens dev.loopkit.tck to org.junit.platform.commons;
 }

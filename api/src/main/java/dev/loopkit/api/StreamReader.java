@@ -1,8 +1,10 @@
 package dev.loopkit.api;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Reads a stream connection's bytes as they arrive (asyncio's {@code StreamReader}); made by
@@ -10,7 +12,8 @@ import java.util.Objects;
  * one read at a time.
  *
  * <p>Flow control: when more than twice the limit is buffered the transport stops reading, and
- * reads again once the buffer is back under the limit.
+ * reads again once the buffer is back under the limit, or as soon as a read waits for more than is
+ * buffered (asyncio's {@code _wait_for_data}), so that no read can wait for data it has stopped.
  */
 public final class StreamReader {
 
@@ -55,7 +58,7 @@ public final class StreamReader {
         }
         if (n == -1) {
             // Take what arrives as it arrives, so flow control keeps the transport reading.
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
             return start(result -> {
                 all.writeBytes(take(length));
                 if (eof) {
@@ -182,7 +185,7 @@ public final class StreamReader {
         }
         data.get(buffer, length, count);
         length += count;
-        if (transport != null && !readingPaused && length > 2 * limit) {
+        if (transport != null && !readingPaused && length > 2L * limit) {
             readingPaused = true;
             transport.pauseReading();
         }
@@ -203,7 +206,7 @@ public final class StreamReader {
         }
     }
 
-    private Future<byte[]> start(java.util.function.Predicate<Future<byte[]>> step) {
+    private Future<byte[]> start(Predicate<Future<byte[]>> step) {
         if (pending != null) {
             throw new IllegalStateException("a read is already waiting for data on this stream; read one at a time");
         }
@@ -216,6 +219,7 @@ public final class StreamReader {
         if (!read.attempt()) {
             pending = read;
             current = result;
+            resumeWhileWaiting();
             // A cancelled read (its task was cancelled, say) must not block the next one.
             result.addDoneCallback(done -> {
                 if (done.cancelled() && current == done) {
@@ -229,9 +233,22 @@ public final class StreamReader {
 
     private void wakeUp() {
         PendingRead waiting = pending;
-        if (waiting != null && waiting.attempt()) {
+        if (waiting == null) {
+            return;
+        }
+        if (waiting.attempt()) {
             pending = null;
             current = null;
+        } else {
+            resumeWhileWaiting();
+        }
+    }
+
+    /** A read waits for more than is buffered: the transport must read, whatever the buffer's size. */
+    private void resumeWhileWaiting() {
+        if (readingPaused) {
+            readingPaused = false;
+            transport.resumeReading();
         }
     }
 

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * skipped with the reason. To run only some rules, give the JUnit configuration parameter (or system
  * property) {@code loopkit.tck.rules}, e.g. {@code LC,SC,!SC-11} (see {@link RuleSelection}); the
  * others are reported as skipped. Each test gets fresh loops and closes them; each is bounded by
- * {@link TckSettings#timeout()}.
+ * {@link TckSettings#timeout()}. The rules on what the loop logs run only when SLF4J runs with
+ * {@link LogCapture} ({@code -Dslf4j.provider=dev.loopkit.tck.LogCapture}) and are skipped
+ * otherwise.
  */
 @ExtendWith(JUnitRuleSelection.class)
 public abstract class EventLoopConformance {

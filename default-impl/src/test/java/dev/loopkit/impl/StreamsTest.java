@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopkit.api.Async;
+import dev.loopkit.api.CoroutineBody;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.IncompleteReadException;
@@ -15,8 +16,10 @@ import dev.loopkit.api.StreamConnection;
 import dev.loopkit.api.StreamHandler;
 import dev.loopkit.api.StreamReader;
 import dev.loopkit.api.Streams;
+import dev.loopkit.api.TimerHandle;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,54 @@ class StreamsTest extends LoopTestSupport {
     }
 
     @Test
+    void readExactlyOfMoreThanTwiceTheLimitCompletesOnALiveConnection() {
+        // More than one read's worth, so that reading pauses before the read can complete.
+        int limit = 1024;
+        int size = 256 * limit;
+        assertEquals(size, runGuarded(() -> {
+            Server server = Async.await(Streams.startServer((reader, writer) -> {
+                writer.write(new byte[size]);
+                Async.await(reader.read(-1)); // keeps the connection open until the client is done
+            }, "127.0.0.1", 0));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server), limit));
+            int got = Async.await(client.reader().readExactly(size)).length;
+            client.writer().close();
+            server.close();
+            return got;
+        }));
+    }
+
+    @Test
+    void aLineLongerThanOneReadArrivesWithALimitAboveTwoToTheThirty() {
+        // 2 * limit overflowed an int: every chunk paused reading, and the line never completed.
+        int limit = (1 << 30) + 1;
+        int size = 256 * 1024;
+        assertEquals(size + 1, runGuarded(() -> {
+            byte[] line = new byte[size + 1];
+            line[size] = '\n';
+            Server server = Async.await(Streams.startServer((reader, writer) -> {
+                writer.write(line);
+                Async.await(reader.read(-1));
+            }, "127.0.0.1", 0, limit));
+            StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server), limit));
+            int got = Async.await(client.reader().readLine()).length;
+            client.writer().close();
+            server.close();
+            return got;
+        }));
+    }
+
+    /** Runs {@code body} as a task; a stall fails the test after {@link #WAIT} instead of hanging it. */
+    private <T> T runGuarded(CoroutineBody<T> body) {
+        TimerHandle guard = loop.callLater(WAIT, loop::stop);
+        try {
+            return loop.runUntilComplete(Coroutines.of(body));
+        } finally {
+            guard.cancel();
+        }
+    }
+
+    @Test
     void aCancelledReadDoesNotBlockTheNextOne() {
         loop.runUntilComplete(Coroutines.of(() -> {
             Server server = Async.await(Streams.startServer((reader, writer) -> {
@@ -123,7 +174,7 @@ class StreamsTest extends LoopTestSupport {
             StreamConnection client = Async.await(Streams.openConnection("127.0.0.1", port(server)));
             Future<byte[]> abandoned = client.reader().readLine();
             abandoned.cancel();
-            Async.await(sleep(loop, java.time.Duration.ofMillis(1)));
+            Async.await(sleep(loop, Duration.ofMillis(1)));
             client.writer().write(bytes("go\n"));
             assertEquals("late\n", text(Async.await(client.reader().readLine())));
             server.close();

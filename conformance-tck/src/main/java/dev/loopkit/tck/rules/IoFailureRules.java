@@ -24,6 +24,7 @@ import dev.loopkit.spi.Capabilities;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.TckContext;
 import dev.loopkit.tck.rules.IoProtocols.Recorder;
+import dev.loopkit.tck.rules.IoProtocols.SocketPair;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -123,24 +124,19 @@ final class IoFailureRules {
                                 + " when the buffer has no room, instead of waiting for data that cannot fit",
                         tck -> {
                             EventLoop loop = tck.loop();
-                            try (ServerSocketChannel listener = ServerSocketChannel.open();
-                                 SocketChannel client = SocketChannel.open()) {
-                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
-                                client.connect(listener.getLocalAddress());
-                                try (SocketChannel server = listener.accept()) {
-                                    server.configureBlocking(false);
-                                    Future<Integer> full = loop.sockRecv(server, ByteBuffer.allocate(0));
+                            try (SocketPair pair = SocketPair.open()) {
+                                pair.server().configureBlocking(false);
+                                Future<Integer> full = loop.sockRecv(pair.server(), ByteBuffer.allocate(0));
+                                runOnce(loop);
+                                assertTrue(full.done(), "sockRecv into a buffer with no room still waits");
+                                assertEquals(0, full.result());
+                                pair.client().close();
+                                Future<Integer> end = loop.sockRecv(pair.server(), ByteBuffer.allocate(4));
+                                tck.waitFor("sockRecv to answer at the end of the stream", () -> {
                                     runOnce(loop);
-                                    assertTrue(full.done(), "sockRecv into a buffer with no room still waits");
-                                    assertEquals(0, full.result());
-                                    client.close();
-                                    Future<Integer> end = loop.sockRecv(server, ByteBuffer.allocate(4));
-                                    tck.waitFor("sockRecv to answer at the end of the stream", () -> {
-                                        runOnce(loop);
-                                        return end.done();
-                                    });
-                                    assertEquals(-1, end.result());
-                                }
+                                    return end.done();
+                                });
+                                assertEquals(-1, end.result());
                             }
                         }),
                 optional("IO-23", Capabilities.TCP, "an address literal is connected to without a lookup: it works"
@@ -249,32 +245,28 @@ final class IoFailureRules {
                                 + " skipping the poll",
                         tck -> {
                             EventLoop loop = tck.loop();
-                            try (ServerSocketChannel listener = ServerSocketChannel.open();
-                                 SocketChannel client = SocketChannel.open()) {
-                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
-                                client.connect(listener.getLocalAddress());
-                                try (SocketChannel server = listener.accept()) {
-                                    server.configureBlocking(false);
-                                    client.write(ByteBuffer.wrap(new byte[1]));
-                                    boolean[] read = new boolean[1];
-                                    int[] iterations = new int[1];
-                                    loop.addReader(server, () -> {
-                                        read[0] = true;
-                                        loop.removeReader(server);
-                                    });
-                                    Runnable[] busy = new Runnable[1];
-                                    busy[0] = () -> {
-                                        if (read[0] || ++iterations[0] == 100_000) {
-                                            loop.stop();
-                                        } else {
-                                            loop.callSoon(busy[0]);
-                                        }
-                                    };
-                                    loop.callSoon(busy[0]);
-                                    loop.runForever();
-                                    assertTrue(read[0], "the reader of a readable channel never ran in "
-                                            + iterations[0] + " busy iterations");
-                                }
+                            try (SocketPair pair = SocketPair.open()) {
+                                SocketChannel server = pair.server();
+                                server.configureBlocking(false);
+                                pair.client().write(ByteBuffer.wrap(new byte[1]));
+                                boolean[] read = new boolean[1];
+                                int[] iterations = new int[1];
+                                loop.addReader(server, () -> {
+                                    read[0] = true;
+                                    loop.removeReader(server);
+                                });
+                                Runnable[] busy = new Runnable[1];
+                                busy[0] = () -> {
+                                    if (read[0] || ++iterations[0] == 100_000) {
+                                        loop.stop();
+                                    } else {
+                                        loop.callSoon(busy[0]);
+                                    }
+                                };
+                                loop.callSoon(busy[0]);
+                                loop.runForever();
+                                assertTrue(read[0], "the reader of a readable channel never ran in " + iterations[0]
+                                        + " busy iterations");
                             }
                         }));
     }

@@ -6,8 +6,11 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -148,6 +151,33 @@ final class IoProtocols {
         private void check() {
             if (enough != null && !enough.done() && received >= waitingFor) {
                 enough.setResult(received);
+            }
+        }
+    }
+
+    /**
+     * Two connected TCP channels on the loopback interface, both blocking (the caller switches
+     * what it hands to the loop); closing the pair closes both.
+     */
+    record SocketPair(SocketChannel client, SocketChannel server) implements AutoCloseable {
+
+        static SocketPair open() throws IOException {
+            try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+                listener.bind(new InetSocketAddress("127.0.0.1", 0));
+                SocketChannel client = SocketChannel.open(listener.getLocalAddress());
+                try {
+                    return new SocketPair(client, listener.accept());
+                } catch (IOException e) {
+                    client.close();
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (client; server) {
+                // both closed, the server's failure suppressed into the client's
             }
         }
     }

@@ -29,6 +29,7 @@ import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
 import dev.loopkit.tck.TckContext;
 import dev.loopkit.tck.rules.IoProtocols.Recorder;
+import dev.loopkit.tck.rules.IoProtocols.SocketPair;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -549,30 +550,27 @@ public final class IoRules implements RuleGroup {
                                 + " the selection, and that adding checks for a closed loop",
                         tck -> {
                             EventLoop loop = tck.loop();
-                            try (ServerSocketChannel listener = ServerSocketChannel.open();
-                                 SocketChannel client = SocketChannel.open()) {
-                                listener.bind(new InetSocketAddress("127.0.0.1", 0));
-                                client.connect(listener.getLocalAddress());
-                                try (SocketChannel server = listener.accept()) {
-                                    server.configureBlocking(false);
-                                    client.configureBlocking(false);
-                                    assertFalse(loop.removeReader(server), "removeReader with nothing registered");
-                                    List<String> ran = new ArrayList<>();
-                                    loop.addReader(server, () -> ran.add("reader"));
-                                    loop.addWriter(client, () -> ran.add("writer"));
-                                    client.write(ByteBuffer.wrap(new byte[1]));
-                                    assertTrue(loop.removeReader(server), "removeReader of a registered reader");
-                                    assertTrue(loop.removeWriter(client), "removeWriter of a registered writer");
-                                    assertFalse(loop.removeReader(server), "removeReader a second time");
-                                    assertFalse(loop.removeWriter(client), "removeWriter a second time");
-                                    for (int i = 0; i < 3; i++) {
-                                        TckContext.runOnce(loop);
-                                    }
-                                    assertEquals(List.of(), ran, "a removed callback ran");
-                                    loop.close();
-                                    illegalState("Event loop is closed", () -> loop.addReader(server, () -> { }));
-                                    illegalState("Event loop is closed", () -> loop.addWriter(client, () -> { }));
+                            try (SocketPair pair = SocketPair.open()) {
+                                SocketChannel client = pair.client();
+                                SocketChannel server = pair.server();
+                                server.configureBlocking(false);
+                                client.configureBlocking(false);
+                                assertFalse(loop.removeReader(server), "removeReader with nothing registered");
+                                List<String> ran = new ArrayList<>();
+                                loop.addReader(server, () -> ran.add("reader"));
+                                loop.addWriter(client, () -> ran.add("writer"));
+                                client.write(ByteBuffer.wrap(new byte[1]));
+                                assertTrue(loop.removeReader(server), "removeReader of a registered reader");
+                                assertTrue(loop.removeWriter(client), "removeWriter of a registered writer");
+                                assertFalse(loop.removeReader(server), "removeReader a second time");
+                                assertFalse(loop.removeWriter(client), "removeWriter a second time");
+                                for (int i = 0; i < 3; i++) {
+                                    TckContext.runOnce(loop);
                                 }
+                                assertEquals(List.of(), ran, "a removed callback ran");
+                                loop.close();
+                                illegalState("Event loop is closed", () -> loop.addReader(server, () -> { }));
+                                illegalState("Event loop is closed", () -> loop.addWriter(client, () -> { }));
                             }
                         }));
     }

@@ -22,6 +22,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -555,17 +556,22 @@ class ThreadedLoop extends RecordingLoop {
 
         @Override
         public Object getExtraInfo(String name) {
-            return switch (name) {
-                case "peername" -> addressOf(channel::getRemoteAddress);
-                case "sockname" -> addressOf(channel::getLocalAddress);
-                case "socket" -> channel;
-                default -> null;
-            };
+            return extraInfo(name, channel, channel::getRemoteAddress);
         }
     }
 
+    /** A transport's extra information about {@code channel}: its addresses, itself, or null. */
+    private static Object extraInfo(String name, NetworkChannel channel, Callable<SocketAddress> remote) {
+        return switch (name) {
+            case "peername" -> addressOf(remote);
+            case "sockname" -> addressOf(channel::getLocalAddress);
+            case "socket" -> channel;
+            default -> null;
+        };
+    }
+
     /** An address of a channel, or null once it is closed. */
-    static SocketAddress addressOf(Callable<SocketAddress> query) {
+    private static SocketAddress addressOf(Callable<SocketAddress> query) {
         try {
             return query.call();
         } catch (Exception closed) {
@@ -647,12 +653,7 @@ class ThreadedLoop extends RecordingLoop {
 
         @Override
         public Object getExtraInfo(String name) {
-            return switch (name) {
-                case "peername" -> addressOf(channel::getRemoteAddress);
-                case "sockname" -> addressOf(channel::getLocalAddress);
-                case "socket" -> channel;
-                default -> null;
-            };
+            return extraInfo(name, channel, channel::getRemoteAddress);
         }
     }
 }
