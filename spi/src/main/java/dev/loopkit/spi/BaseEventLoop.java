@@ -94,10 +94,19 @@ public abstract class BaseEventLoop implements EventLoop {
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern IPV4_LITERAL = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
     private static final VarHandle SLEEPING;
+    private static final VarHandle CLAIM;
+    /** No runForever or close() has the loop. */
+    private static final int FREE = 0;
+    /** A runForever has the loop, from its checks until it returns. */
+    private static final int RUN = 1;
+    /** A close() has the loop. */
+    private static final int CLOSE = 2;
 
     static {
         try {
-            SLEEPING = MethodHandles.lookup().findVarHandle(BaseEventLoop.class, "sleeping", boolean.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SLEEPING = lookup.findVarHandle(BaseEventLoop.class, "sleeping", boolean.class);
+            CLAIM = lookup.findVarHandle(BaseEventLoop.class, "claim", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -109,6 +118,11 @@ public abstract class BaseEventLoop implements EventLoop {
     private volatile boolean sleeping;
     private volatile boolean closed;
     private volatile Thread thread;
+    /**
+     * Who has the loop ({@link #FREE}, {@link #RUN} or {@link #CLOSE}): taking it is one atomic
+     * step, so two threads never run the loop at once and close() never races a start.
+     */
+    private volatile int claim;
     private boolean stopping;
     private boolean debug = Boolean.getBoolean("loopkit.debug");
     private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
@@ -232,10 +246,19 @@ public abstract class BaseEventLoop implements EventLoop {
     public void runForever() {
         checkClosed();
         checkNotRunning();
-        if (CoroutineMechanism.current() == CoroutineMechanism.HANDOFF && !Thread.currentThread().isVirtual()) {
-            runOnVirtualThread();
-        } else {
-            runOnThisThread();
+        if (!CLAIM.compareAndSet(this, FREE, RUN)) {
+            throw new IllegalStateException(claim == CLOSE ? "Event loop is closed"
+                    : "This event loop is already running");
+        }
+        try {
+            checkClosed(); // a close() may have ended between the first check and the claim
+            if (CoroutineMechanism.current() == CoroutineMechanism.HANDOFF && !Thread.currentThread().isVirtual()) {
+                runOnVirtualThread();
+            } else {
+                runOnThisThread();
+            }
+        } finally {
+            claim = FREE;
         }
     }
 
@@ -346,9 +369,20 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public void close() {
-        if (isRunning()) {
+        if (!CLAIM.compareAndSet(this, FREE, CLOSE)) {
+            if (claim == CLOSE) {
+                return; // another thread is closing it
+            }
             throw new IllegalStateException("Cannot close a running event loop");
         }
+        try {
+            closeClaimed();
+        } finally {
+            claim = FREE;
+        }
+    }
+
+    private void closeClaimed() {
         if (closed) {
             return;
         }
