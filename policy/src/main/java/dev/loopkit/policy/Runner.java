@@ -7,14 +7,21 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
+import dev.loopkit.api.TimerHandle;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs coroutines on one loop that it creates and closes (asyncio's {@code Runner}): several
  * {@link #run} calls share the loop, and {@link #close()} cancels the tasks that remain, waits for
- * them, shuts the default executor down and closes the loop, in that order.
+ * them, shuts the default executor down and closes the loop, in that order. The wait for the
+ * default executor's calls is bounded, by 300 s unless given (asyncio's
+ * {@code THREAD_JOIN_TIMEOUT}): a call that never ends gets a warning, and the loop is closed
+ * without it.
  *
  * <pre>{@code
  * try (Runner runner = new Runner()) {
@@ -27,25 +34,51 @@ import java.util.function.Supplier;
  */
 public final class Runner implements AutoCloseable {
 
+    /** How long close() waits for the default executor's calls unless told otherwise (asyncio's). */
+    public static final Duration DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT = Duration.ofSeconds(300);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+
     private final Supplier<? extends EventLoop> loopFactory;
-    private final boolean debug;
+    private final Boolean debug;
+    private final Duration executorShutdownTimeout;
     private EventLoop loop;
     private boolean closed;
 
     /** A runner whose loop comes from the default {@link LoopPolicy}. */
     public Runner() {
-        this(null, false);
+        this(null, null);
     }
 
     /**
      * A runner with its own loop factory and debug flag.
      *
      * @param loopFactory creates the loop, or null for {@code LoopPolicy.getDefault().newEventLoop()}
-     * @param debug whether the loop runs in debug mode
+     * @param debug whether the loop runs in debug mode, or null to leave the loop's setting alone
+     *     (which {@code -Dloopkit.debug=true} turns on)
      */
-    public Runner(Supplier<? extends EventLoop> loopFactory, boolean debug) {
+    public Runner(Supplier<? extends EventLoop> loopFactory, Boolean debug) {
+        this(loopFactory, debug, DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT);
+    }
+
+    /**
+     * A runner with its own loop factory, debug flag and bound on the wait for the default
+     * executor.
+     *
+     * @param loopFactory creates the loop, or null for {@code LoopPolicy.getDefault().newEventLoop()}
+     * @param debug whether the loop runs in debug mode, or null to leave the loop's setting alone
+     * @param executorShutdownTimeout how long {@link #close()} waits for the default executor's
+     *     calls to end; positive
+     */
+    public Runner(Supplier<? extends EventLoop> loopFactory, Boolean debug, Duration executorShutdownTimeout) {
+        Objects.requireNonNull(executorShutdownTimeout, "executorShutdownTimeout");
+        if (executorShutdownTimeout.isNegative() || executorShutdownTimeout.isZero()) {
+            throw new IllegalArgumentException("executorShutdownTimeout must be positive, got "
+                    + executorShutdownTimeout);
+        }
         this.loopFactory = loopFactory != null ? loopFactory : () -> LoopPolicy.getDefault().newEventLoop();
         this.debug = debug;
+        this.executorShutdownTimeout = executorShutdownTimeout;
     }
 
     /**
@@ -76,7 +109,9 @@ public final class Runner implements AutoCloseable {
         }
         if (loop == null) {
             loop = Objects.requireNonNull(loopFactory.get(), "the loop factory returned null");
-            loop.setDebug(debug);
+            if (debug != null) {
+                loop.setDebug(debug);
+            }
         }
         return loop;
     }
@@ -93,10 +128,33 @@ public final class Runner implements AutoCloseable {
         }
         try {
             cancelAllTasks(loop);
-            loop.runUntilComplete(loop.shutdownDefaultExecutor());
+            shutdownDefaultExecutor(loop, executorShutdownTimeout);
         } finally {
             loop.close();
         }
+    }
+
+    /**
+     * Shuts the default executor down and waits for its calls, for at most {@code timeout}; then
+     * warns and gives up on them (asyncio's shutdown_default_executor(timeout)).
+     */
+    private static void shutdownDefaultExecutor(EventLoop loop, Duration timeout) {
+        Future<Void> shutdown = loop.shutdownDefaultExecutor();
+        Future<Void> ended = loop.createFuture();
+        shutdown.addDoneCallback(done -> {
+            if (!ended.done()) {
+                ended.setResult(null);
+            }
+        });
+        TimerHandle limit = loop.callLater(timeout, () -> {
+            if (!ended.done()) {
+                LOG.warn("The default executor of {} did not finish its calls within {} s; the loop is closed"
+                        + " without waiting for them", loop, timeout.toSeconds());
+                ended.setResult(null);
+            }
+        });
+        loop.runUntilComplete(ended);
+        limit.cancel();
     }
 
     private static void cancelAllTasks(EventLoop loop) {

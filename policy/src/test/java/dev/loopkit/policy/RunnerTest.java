@@ -1,6 +1,7 @@
 package dev.loopkit.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +139,42 @@ class RunnerTest extends PolicyTestSupport {
             }
             policy.setEventLoop(null);
             assertThrows(IllegalStateException.class, policy::getEventLoop);
+        }
+    }
+
+    @Test
+    void closeStopsWaitingForAnExecutorCallThatNeverEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingLoop[] made = new RecordingLoop[1];
+        Runner runner = new Runner(() -> made[0] = new RecordingLoop(), null, Duration.ofMillis(200));
+        runner.run(Coroutines.of(() -> {
+            EventLoops.getRunningLoop().runInExecutor(null, () -> {
+                release.await();
+                return null;
+            });
+            return null;
+        }));
+        Thread closing = Thread.ofPlatform().start(runner::close);
+        try {
+            assertTrue(closing.join(Duration.ofSeconds(30)), "close() waited on for the executor's call");
+            assertTrue(made[0].isClosed());
+        } finally {
+            release.countDown();
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Runner(RecordingLoop::new, null, Duration.ZERO));
+    }
+
+    @Test
+    void aRunnerWithoutADebugFlagLeavesTheLoopsSettingAlone() {
+        try (Runner runner = new Runner(() -> {
+            RecordingLoop loop = new RecordingLoop();
+            loop.setDebug(true); // as -Dloopkit.debug=true would
+            return loop;
+        }, null)) {
+            assertTrue(runner.getLoop().getDebug(), "the runner switched debug mode off");
+        }
+        try (Runner runner = new Runner(RecordingLoop::new, false)) {
+            assertFalse(runner.getLoop().getDebug());
         }
     }
 }
