@@ -1,6 +1,7 @@
 package dev.loopkit.impl;
 
 import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.spi.CallbackFailures;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -84,11 +85,10 @@ final class ReadinessCallbacks implements SelectorHandler {
     private void run(Runnable callback) {
         try {
             callback.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
-            loop.callExceptionHandler(ExceptionContext.of("Exception in readiness callback " + callback
-                    + " of " + channel, t));
+            CallbackFailures.rethrowIfFatal(t);
+            loop.callExceptionHandler(ExceptionContext.of("Exception in readiness callback "
+                    + CallbackFailures.describe(callback) + " of " + channel, t));
         }
     }
 

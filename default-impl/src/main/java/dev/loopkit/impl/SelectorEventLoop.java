@@ -8,6 +8,7 @@ import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
 import dev.loopkit.spi.BaseEventLoop;
+import dev.loopkit.spi.CallbackFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -99,9 +100,8 @@ public final class SelectorEventLoop extends BaseEventLoop {
         try {
             call.run();
             return null;
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
+            CallbackFailures.rethrowIfFatal(t);
             callExceptionHandler(new ExceptionContext("Fatal error: protocol." + method + "() call failed.", t, null,
                     null, null, Map.of("transport", transport, "protocol", protocol)));
             return t;

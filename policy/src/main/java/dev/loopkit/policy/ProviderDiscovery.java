@@ -1,5 +1,6 @@
 package dev.loopkit.policy;
 
+import dev.loopkit.spi.CallbackFailures;
 import dev.loopkit.spi.EventLoopProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * Finds every registered {@link EventLoopProvider} with {@link ServiceLoader#stream()}, lazily and
  * defensively: a provider's class is inspected before it is instantiated, and one that fails to
  * load, to construct, or to answer ({@code name()}, {@code priority()}, {@code capabilities()},
- * {@code isAvailable()}), by throwing anything but the JVM's own fatal errors
- * ({@link VirtualMachineError}) or by taking longer than {@link #timeout()}, is recorded as
+ * {@code isAvailable()}), by throwing anything but the JVM's own fatal errors (as
+ * {@link CallbackFailures#isFatal} defines them) or by taking longer than {@link #timeout()}, is recorded as
  * {@link Candidate.Status#FAILED} with its cause and its jar, logged with one WARN, and skipped:
  * it never hides the others and never aborts or hangs start-up.
  *
@@ -169,9 +170,8 @@ public final class ProviderDiscovery {
         try {
             provider = registration.get();
             answers.constructed = true;
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable e) {
+            CallbackFailures.rethrowIfFatal(e);
             Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
             return warn(answers.failed(type, source, cause), "its constructor threw");
         }
@@ -186,9 +186,8 @@ public final class ProviderDiscovery {
             boolean available = provider.isAvailable();
             return new Candidate(name, type.getName(), source, answers.priority, answers.capabilities,
                     available ? Candidate.Status.AVAILABLE : Candidate.Status.UNAVAILABLE, null, provider);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable e) {
+            CallbackFailures.rethrowIfFatal(e);
             return warn(answers.failed(type, source, e), "it failed to describe itself");
         }
     }

@@ -331,7 +331,13 @@ public abstract class BaseEventLoop implements EventLoop {
             throw new IllegalArgumentException("The future belongs to a different loop than the one it is run on: "
                     + future + " is bound to " + future.getLoop() + ", not " + this);
         }
-        Consumer<Future<T>> stopWhenDone = f -> stop();
+        Consumer<Future<T>> stopWhenDone = f -> {
+            // A fatal error that ended the future also ended runForever on its way out; a stop
+            // still queued from it would cut the next run short (asyncio's bpo-22429).
+            if (f.cancelled() || !CallbackFailures.isFatal(f.exception())) {
+                stop();
+            }
+        };
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();
@@ -410,6 +416,11 @@ public abstract class BaseEventLoop implements EventLoop {
             checkThread();
         }
         CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"));
+        if (!inbox.isEmpty()) {
+            // asyncio has one ready queue: what this thread passed to callSoonThreadsafe before
+            // runs before what it passes to callSoon now.
+            moveInboxToReady();
+        }
         ready.addLast(handle);
         return handle;
     }
@@ -906,18 +917,16 @@ public abstract class BaseEventLoop implements EventLoop {
             try {
                 handler.handle(this, context);
                 return;
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
             } catch (Throwable handlerFailure) {
+                CallbackFailures.rethrowIfFatal(handlerFailure);
                 context = new ExceptionContext("Unhandled error in exception handler", handlerFailure,
                         null, null, null, Map.of("context", context));
             }
         }
         try {
             defaultExceptionHandler(context);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable defaultFailure) {
+            CallbackFailures.rethrowIfFatal(defaultFailure);
             LOG.error("Exception in default exception handler while handling {}", context.message(), defaultFailure);
         }
     }
@@ -926,14 +935,15 @@ public abstract class BaseEventLoop implements EventLoop {
     public void defaultExceptionHandler(ExceptionContext context) {
         StringBuilder text = new StringBuilder(context.message());
         if (context.handle() != null) {
-            text.append("\nhandle: ").append(context.handle());
+            text.append("\nhandle: ").append(CallbackFailures.describe(context.handle()));
         }
         if (context.task() != null) {
-            text.append("\ntask: ").append(context.task());
+            text.append("\ntask: ").append(CallbackFailures.describe(context.task()));
         } else if (context.future() != null) {
-            text.append("\nfuture: ").append(context.future());
+            text.append("\nfuture: ").append(CallbackFailures.describe(context.future()));
         }
-        context.extra().forEach((key, value) -> text.append('\n').append(key).append(": ").append(value));
+        context.extra().forEach((key, value) -> text.append('\n').append(key).append(": ")
+                .append(CallbackFailures.describe(value)));
         LOG.error("{}", text, context.exception());
     }
 
@@ -1024,10 +1034,7 @@ public abstract class BaseEventLoop implements EventLoop {
         } finally {
             sleeping = false;
         }
-        CallbackHandle submitted;
-        while ((submitted = inbox.poll()) != null) {
-            ready.addLast(submitted);
-        }
+        moveInboxToReady();
         if (timers.size() > 0) {
             long now = time();
             ScheduledHandle due;
@@ -1050,12 +1057,20 @@ public abstract class BaseEventLoop implements EventLoop {
         }
     }
 
+    /** Appends what callSoonThreadsafe queued to the ready queue, in the order it came. */
+    private void moveInboxToReady() {
+        CallbackHandle submitted;
+        while ((submitted = inbox.poll()) != null) {
+            ready.addLast(submitted);
+        }
+    }
+
     private void runTimed(CallbackHandle handle) {
         long start = System.nanoTime();
         handle.run();
         long took = System.nanoTime() - start;
         if (took >= slowCallbackNanos) {
-            LOG.warn("Executing {} took {} seconds", handle, String.format("%.3f", took / 1e9));
+            LOG.warn("Executing {} took {} seconds", CallbackFailures.describe(handle), String.format("%.3f", took / 1e9));
         }
     }
 

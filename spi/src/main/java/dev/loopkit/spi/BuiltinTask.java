@@ -188,11 +188,9 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
         } catch (CancelledException e) {
             super.cancel(e.getMessage());
             return;
-        } catch (VirtualMachineError fatal) {
-            super.setException(fatal);
-            throw fatal;
         } catch (Throwable e) {
             super.setException(e);
+            CallbackFailures.rethrowIfFatal(e);
             return;
         }
         switch (outcome) {
@@ -226,9 +224,8 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
     private void wakeup(Future<?> future) {
         try {
             future.result();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (RuntimeException | Error failure) {
+            CallbackFailures.rethrowIfFatal(failure);
             stepException = failure;
         }
         step();

@@ -38,15 +38,16 @@ class CallbackHandle implements Handle {
     final void run() {
         try {
             callback.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
-            loop.callExceptionHandler(ExceptionContext.ofHandle("Exception in callback " + callback, t, this));
+            CallbackFailures.rethrowIfFatal(t);
+            loop.callExceptionHandler(ExceptionContext.ofHandle("Exception in callback "
+                    + CallbackFailures.describe(callback), t, this));
         }
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + (cancelled ? "cancelled, " : "") + callback + "]";
+        return getClass().getSimpleName() + "[" + (cancelled ? "cancelled, " : "") + CallbackFailures.describe(callback)
+                + "]";
     }
 }

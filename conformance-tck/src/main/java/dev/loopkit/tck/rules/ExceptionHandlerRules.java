@@ -259,6 +259,85 @@ public final class ExceptionHandlerRules implements RuleGroup {
                                         && text.endsWith(" seconds"), text);
                                 assertTrue(text.contains("slow-task"), "the warning does not name the task: " + text);
                             }
+                        }),
+                required("EH-14", "a StackOverflowError is not fatal: a callback's reaches the handler, a coroutine's"
+                        + " fails its task, a handler's is logged, and the loop runs on", "Handle._run and"
+                        + " Task.__step: only SystemExit and KeyboardInterrupt escape; RecursionError is reported",
+                        "that the loop's one rule on fatal throwables (CallbackFailures.isFatal) lets a"
+                                + " StackOverflowError be handled like any exception, wherever it is caught",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Throwable> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context.exception()));
+                            StackOverflowError inCallback = new StackOverflowError("in a callback");
+                            StackOverflowError inCoroutine = new StackOverflowError("in a coroutine");
+                            loop.callSoon(() -> {
+                                throw inCallback;
+                            });
+                            Task<Object> task = loop.createTask(Coroutines.of(() -> {
+                                throw inCoroutine;
+                            }));
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoon(() -> ran.add("after"));
+                            runOnce(loop);
+                            runOnce(loop);
+                            assertEquals(List.of(inCallback), reported);
+                            assertSame(inCoroutine, task.exception());
+                            assertEquals(List.of("after"), ran);
+                            loop.setExceptionHandler((l, context) -> {
+                                throw new StackOverflowError("in the handler");
+                            });
+                            loop.callExceptionHandler(ExceptionContext.of("reported", null));
+                        }),
+                required("EH-15", "an OutOfMemoryError is fatal: it escapes runUntilComplete, and the next run is not"
+                        + " cut short by the failed run's stop", "BaseEventLoop.run_until_complete:"
+                        + " _run_until_complete_cb skips the stop for the escaping kinds (bpo-22429)",
+                        "that fatal throwables escape the loop, and that runUntilComplete's stop callback does not"
+                                + " stop the loop for a future that failed with one (it is already queued)",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            OutOfMemoryError simulated = new OutOfMemoryError("simulated");
+                            Task<Object> failing = loop.createTask(Coroutines.of(() -> {
+                                throw simulated;
+                            }));
+                            assertSame(simulated, assertThrows(OutOfMemoryError.class,
+                                    () -> loop.runUntilComplete(failing)));
+                            assertEquals(42, loop.runUntilComplete(Coroutines.of(() -> {
+                                Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
+                                return 42;
+                            })), "the run after the fatal error");
+                        }),
+                required("EH-16", "a callback whose toString() throws is still reported, with its own exception, and"
+                        + " the loop runs on", "Handle._run: the report must not fail because of what it reports",
+                        "that every message built from a callback, handle or future guards its toString()"
+                                + " (CallbackFailures.describe)",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<Throwable> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context.exception()));
+                            IllegalStateException failure = new IllegalStateException("the callback failed");
+                            Runnable rude = new Runnable() {
+                                @Override
+                                public void run() {
+                                    throw failure;
+                                }
+
+                                @Override
+                                public String toString() {
+                                    throw new IllegalArgumentException("no name to give");
+                                }
+                            };
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoon(rude);
+                            loop.callSoon(() -> ran.add("after"));
+                            runOnce(loop);
+                            assertEquals(List.of(failure), reported);
+                            assertEquals(List.of("after"), ran);
+                            loop.setExceptionHandler(null);
+                            loop.setDebug(true);
+                            loop.setSlowCallbackDuration(Duration.ofNanos(1));
+                            loop.callSoon(rude);
+                            runOnce(loop);
                         }));
     }
 

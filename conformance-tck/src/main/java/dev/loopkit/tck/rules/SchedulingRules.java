@@ -270,6 +270,25 @@ public final class SchedulingRules implements RuleGroup {
                             });
                             loop.runForever();
                             assertEquals(List.of("long due", "soon"), ran);
+                        }),
+                required("SC-18", "one thread's callSoonThreadsafe and callSoon calls run in the order it made them",
+                        "BaseEventLoop.call_soon_threadsafe appends to the same _ready deque as call_soon",
+                        "that callbacks queued with callSoonThreadsafe by the thread that owns the loop are not"
+                                + " overtaken by its later callSoon calls (one ready queue, or the thread-safe queue"
+                                + " emptied into it first)",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> ran = new ArrayList<>();
+                            loop.callSoonThreadsafe(() -> ran.add("threadsafe, before the run"));
+                            loop.callSoon(() -> ran.add("soon, before the run"));
+                            loop.callSoon(() -> {
+                                loop.callSoonThreadsafe(() -> ran.add("threadsafe, in a callback"));
+                                loop.callSoon(() -> ran.add("soon, in a callback"));
+                            });
+                            runOnce(loop);
+                            runOnce(loop);
+                            assertEquals(List.of("threadsafe, before the run", "soon, before the run",
+                                    "threadsafe, in a callback", "soon, in a callback"), ran);
                         }));
     }
 

@@ -414,4 +414,32 @@ public final class BrokenProviders {
             super("warns-outside-debug", LogDefects.WarnsOutsideDebug::new);
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class EveryVirtualMachineErrorFatal extends Base {
+        public EveryVirtualMachineErrorFatal() {
+            super("every-vm-error-fatal", FailureDefects.EveryVirtualMachineErrorFatal::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class StopsForFatalFailures extends Base {
+        public StopsForFatalFailures() {
+            super("stops-for-fatal-failures", FailureDefects.StopsForFatalFailures::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class NamesCallbacksUnguarded extends Base {
+        public NamesCallbacksUnguarded() {
+            super("names-callbacks-unguarded", FailureDefects.NamesCallbacksUnguarded::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ThreadsafeQueueOvertaken extends Base {
+        public ThreadsafeQueueOvertaken() {
+            super("threadsafe-queue-overtaken", RunAndClockDefects.ThreadsafeQueueOvertaken::new);
+        }
+    }
 }

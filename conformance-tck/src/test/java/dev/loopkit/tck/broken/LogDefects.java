@@ -3,6 +3,7 @@ package dev.loopkit.tck.broken;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
 import dev.loopkit.api.Handle;
+import dev.loopkit.spi.CallbackFailures;
 import dev.loopkit.testsupport.RecordingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,8 @@ final class LogDefects {
             }
             try {
                 handler.handle(this, context);
-            } catch (RuntimeException ignored) {
+            } catch (Throwable ignored) {
+                CallbackFailures.rethrowIfFatal(ignored);
                 // the defect: "a broken handler must not make more noise"
             }
         }

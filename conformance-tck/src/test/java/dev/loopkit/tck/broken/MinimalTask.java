@@ -6,6 +6,7 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.spi.BuiltinFuture;
+import dev.loopkit.spi.CallbackFailures;
 import dev.loopkit.spi.TaskRegistry;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -103,7 +104,8 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
                         if (!(toThrow instanceof CancelledException)) {
                             try {
                                 f.result();
-                            } catch (RuntimeException e) {
+                            } catch (RuntimeException | Error e) {
+                                CallbackFailures.rethrowIfFatal(e);
                                 toThrow = e;
                             }
                         }
@@ -120,8 +122,9 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
             }
         } catch (CancelledException e) {
             super.cancel(e.getMessage());
-        } catch (Exception e) {
+        } catch (Throwable e) {
             super.setException(e);
+            CallbackFailures.rethrowIfFatal(e);
             if (defect == Defect.READS_OWN_EXCEPTION) {
                 exception();
             }

@@ -1,12 +1,15 @@
 package dev.loopkit.tck.broken;
 
+import dev.loopkit.api.Handle;
 import dev.loopkit.api.TimerHandle;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Loops whose one defect is in how they run (the caller's thread, its interrupt status), in their
- * deadline arithmetic or in how they describe themselves.
+ * Loops whose one defect is in how they run (the caller's thread, its interrupt status), in the
+ * order or deadline arithmetic of their queues, or in how they describe themselves.
  */
 final class RunAndClockDefects {
 
@@ -55,6 +58,28 @@ final class RunAndClockDefects {
         @Override
         public String toString() {
             return "OpaqueToString";
+        }
+    }
+
+    /** Keeps what callSoonThreadsafe queues apart until the next iteration, behind callSoon's callbacks. */
+    static final class ThreadsafeQueueOvertaken extends RecordingLoop {
+        private final Queue<Runnable> submitted = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public Handle callSoonThreadsafe(Runnable callback) {
+            submitted.add(callback);
+            return super.callSoonThreadsafe(() -> {
+                Runnable next = submitted.poll();
+                if (next != null) {
+                    super.callSoon(next);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            submitted.clear();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.loopkit.tck.brokenio;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.spi.BaseEventLoop;
+import dev.loopkit.spi.CallbackFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -92,9 +93,8 @@ class SelectingLoop extends BaseEventLoop {
         }
         try {
             callback.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
+            CallbackFailures.rethrowIfFatal(t);
             callExceptionHandler(ExceptionContext.of("Exception in readiness callback " + callback, t));
         }
     }

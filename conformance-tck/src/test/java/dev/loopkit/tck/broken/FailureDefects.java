@@ -1,0 +1,64 @@
+package dev.loopkit.tck.broken;
+
+import dev.loopkit.api.ExceptionContext;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Handle;
+import dev.loopkit.testsupport.RecordingLoop;
+import java.util.function.Consumer;
+
+/** Loops whose one defect is in what they do with a failure: which are fatal, how they are named. */
+final class FailureDefects {
+
+    private FailureDefects() {
+    }
+
+    /** Treats every VirtualMachineError as fatal, a StackOverflowError too. */
+    static final class EveryVirtualMachineErrorFatal extends RecordingLoop {
+        @Override
+        public void callExceptionHandler(ExceptionContext context) {
+            if (context.exception() instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            super.callExceptionHandler(context);
+        }
+    }
+
+    /** runUntilComplete stops the loop when the future is done, whatever ended it. */
+    static final class StopsForFatalFailures extends RecordingLoop {
+        @Override
+        public <T> T runUntilComplete(Future<T> future) {
+            Consumer<Future<T>> alsoStop = f -> stop();
+            future.addDoneCallback(alsoStop);
+            try {
+                return super.runUntilComplete(future);
+            } finally {
+                future.removeDoneCallback(alsoStop);
+            }
+        }
+    }
+
+    /** Reports a failing callback with a message that calls its toString() unguarded. */
+    static final class NamesCallbacksUnguarded extends RecordingLoop {
+        @Override
+        public Handle callSoon(Runnable callback) {
+            Handle[] handle = new Handle[1];
+            handle[0] = super.callSoon(new Runnable() {
+                @Override
+                public void run() {
+                    try {
+                        callback.run();
+                    } catch (RuntimeException e) {
+                        callExceptionHandler(ExceptionContext.ofHandle("Exception in callback " + callback, e,
+                                handle[0]));
+                    }
+                }
+
+                @Override
+                public String toString() {
+                    return callback.toString();
+                }
+            });
+            return handle[0];
+        }
+    }
+}
