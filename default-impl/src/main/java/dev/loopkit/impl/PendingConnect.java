@@ -24,6 +24,19 @@ final class PendingConnect implements SelectorHandler {
         this.result = result;
     }
 
+    /**
+     * Starts watching the channel; an attempt whose future is cancelled is closed at once, not
+     * when the kernel gives up on it (minutes, for a peer that never answers).
+     */
+    void watch(SelectionKey key) {
+        result.addDoneCallback(done -> {
+            if (done.cancelled() && key.isValid()) {
+                key.cancel();
+                ChannelTransport.closeQuietly(channel);
+            }
+        });
+    }
+
     @Override
     public void onReady(SelectionKey key) {
         if (result.done()) {

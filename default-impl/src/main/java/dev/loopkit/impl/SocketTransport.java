@@ -331,8 +331,8 @@ final class SocketTransport extends ChannelTransport implements Transport {
             if (channel.connect(remote)) {
                 new SocketTransport(loop, channel, protocolFactory.get()).start(null, result);
             } else {
-                loop.register(channel, SelectionKey.OP_CONNECT, new PendingConnect(loop, channel, protocolFactory,
-                        result));
+                PendingConnect pending = new PendingConnect(loop, channel, protocolFactory, result);
+                pending.watch(loop.register(channel, SelectionKey.OP_CONNECT, pending));
             }
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);

@@ -9,12 +9,19 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listening stream socket (TCP or Unix-domain) on the loop's selector; each accepted connection
@@ -24,6 +31,12 @@ final class StreamServer implements Server, SelectorHandler {
 
     /** Accepts at most this many connections per readiness, so one busy listener cannot starve the loop. */
     private static final int ACCEPTS_PER_EVENT = 128;
+    /** How long a listener rests after accept() failed (asyncio's ACCEPT_RETRY_DELAY). */
+    private static final Duration ACCEPT_RETRY_DELAY = Duration.ofSeconds(1);
+    /** The file-type bits of a POSIX mode, and their value for a socket (sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamServer.class);
 
     private final SelectorEventLoop loop;
     private final ServerSocketChannel channel;
@@ -43,6 +56,8 @@ final class StreamServer implements Server, SelectorHandler {
         try {
             if (inet) {
                 opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            } else {
+                removeStaleSocketFile(((UnixDomainSocketAddress) local).getPath());
             }
             opened.bind(local, 1024);
             opened.configureBlocking(false);
@@ -62,8 +77,17 @@ final class StreamServer implements Server, SelectorHandler {
             try {
                 accepted = channel.accept();
             } catch (IOException e) {
-                loop.callExceptionHandler(new ExceptionContext("Error on accept() of server " + address, e, null,
-                        null, null, Map.of("server", this)));
+                // Out of file descriptors, say: accepting again at once would fail again at once,
+                // at full speed. Rest, as asyncio does, then resume.
+                loop.callExceptionHandler(new ExceptionContext("Error on accept() of server " + address
+                        + "; accepting again in " + ACCEPT_RETRY_DELAY.toSeconds() + " s", e, null, null, null,
+                        Map.of("server", this)));
+                ready.interestOps(0);
+                loop.callLater(ACCEPT_RETRY_DELAY, () -> {
+                    if (ready.isValid()) {
+                        ready.interestOps(SelectionKey.OP_ACCEPT);
+                    }
+                });
                 return;
             }
             if (accepted == null) {
@@ -103,13 +127,32 @@ final class StreamServer implements Server, SelectorHandler {
     }
 
     private void removeSocketFile() {
-        if (address instanceof java.net.UnixDomainSocketAddress unix) {
+        if (address instanceof UnixDomainSocketAddress unix) {
             try {
-                java.nio.file.Files.deleteIfExists(unix.getPath());
+                Files.deleteIfExists(unix.getPath());
             } catch (IOException e) {
-                org.slf4j.LoggerFactory.getLogger(StreamServer.class).warn("Cannot remove socket file {}",
-                        unix.getPath(), e);
+                LOG.warn("Cannot remove socket file {}", unix.getPath(), e);
             }
+        }
+    }
+
+    /**
+     * Removes a socket file left behind by a server that did not close (a crash, say), as asyncio's
+     * create_unix_server does; any other kind of file stays, and the bind fails on it.
+     */
+    private static void removeStaleSocketFile(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean socket;
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            socket = (mode & S_IFMT) == S_IFSOCK;
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return; // no way to tell a socket file from another here: leave it to the bind
+        }
+        if (socket) {
+            Files.deleteIfExists(path);
         }
     }
 

@@ -596,8 +596,10 @@ public abstract class BaseEventLoop implements EventLoop {
         Objects.requireNonNull(path, "path");
         checkClosed();
         BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
-        makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory).addDoneCallback(attempt -> {
-            Throwable error = adoptConnection(attempt, result);
+        Future<Transport> attempt = makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory);
+        cancelWith(result, attempt);
+        attempt.addDoneCallback(made -> {
+            Throwable error = adoptConnection(made, result);
             if (error != null && !result.done()) {
                 result.setException(error);
             }
@@ -655,8 +657,10 @@ public abstract class BaseEventLoop implements EventLoop {
             result.setException(previous);
             return;
         }
-        makeSocketTransport(new InetSocketAddress(addresses[index], port), protocolFactory).addDoneCallback(attempt -> {
-            Throwable error = adoptConnection(attempt, result);
+        Future<Transport> attempt = makeSocketTransport(new InetSocketAddress(addresses[index], port), protocolFactory);
+        cancelWith(result, attempt);
+        attempt.addDoneCallback(made -> {
+            Throwable error = adoptConnection(made, result);
             if (error == null) {
                 return;
             }
@@ -664,6 +668,15 @@ public abstract class BaseEventLoop implements EventLoop {
                 error.addSuppressed(previous);
             }
             connectInTurn(addresses, index + 1, port, protocolFactory, result, error);
+        });
+    }
+
+    /** Cancels the connection {@code attempt} when the caller cancels {@code result}, so its socket closes at once. */
+    private static void cancelWith(Future<?> result, Future<Transport> attempt) {
+        result.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                attempt.cancel();
+            }
         });
     }
 

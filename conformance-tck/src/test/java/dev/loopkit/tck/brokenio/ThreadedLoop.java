@@ -136,9 +136,19 @@ class ThreadedLoop extends RecordingLoop {
                     throw e;
                 }
                 owned.add(channel);
-                post(() -> result.setResult(open(channel, protocolFactory.get())));
+                post(() -> {
+                    if (result.done()) {
+                        closeQuietly(channel); // the caller cancelled the attempt
+                    } else {
+                        result.setResult(open(channel, protocolFactory.get()));
+                    }
+                });
             } catch (Exception e) {
-                post(() -> result.setException(e));
+                post(() -> {
+                    if (!result.done()) {
+                        result.setException(e);
+                    }
+                });
             }
         });
         return result;
