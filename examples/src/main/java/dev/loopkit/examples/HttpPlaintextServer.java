@@ -1,6 +1,8 @@
 package dev.loopkit.examples;
 
+import dev.loopkit.api.Async;
 import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
@@ -30,7 +32,12 @@ public final class HttpPlaintextServer {
         return loop.createServer(Connection::new, host, port);
     }
 
-    /** One keep-alive connection: answers each complete request head it finds. */
+    /**
+     * One keep-alive connection: answers each complete request head it finds. A client that
+     * pipelines requests and does not read the answers makes the transport pause writing; the
+     * connection then stops reading requests until the answers drain, so what it buffers stays
+     * bounded.
+     */
     static final class Connection implements Protocol {
         private Transport transport;
         /** How many bytes of "\r\n\r\n" the previous chunk ended with. */
@@ -63,16 +70,26 @@ public final class HttpPlaintextServer {
                 transport.write(out.flip());
             }
         }
+
+        @Override
+        public void pauseWriting() {
+            transport.pauseReading();
+        }
+
+        @Override
+        public void resumeWriting() {
+            transport.resumeReading();
+        }
     }
 
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         Loops.run(() -> {
-            EventLoop loop = dev.loopkit.api.EventLoops.getRunningLoop();
-            Server server = dev.loopkit.api.Async.await(start(loop, "127.0.0.1", port));
+            EventLoop loop = EventLoops.getRunningLoop();
+            Server server = Async.await(start(loop, "127.0.0.1", port));
             System.out.println("HTTP plaintext server on http://127.0.0.1:"
                     + ((InetSocketAddress) server.sockets().get(0)).getPort() + "/");
-            dev.loopkit.api.Async.await(server.serveForever());
+            Async.await(server.serveForever());
             return null;
         });
     }

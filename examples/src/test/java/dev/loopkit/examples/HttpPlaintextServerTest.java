@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP example answers the JDK's own HttpClient, many requests over kept-alive connections. */
@@ -30,7 +31,7 @@ class HttpPlaintextServerTest {
         });
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build()) {
-            URI uri = URI.create("http://127.0.0.1:" + port.get(30, java.util.concurrent.TimeUnit.SECONDS) + "/");
+            URI uri = URI.create("http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
             for (int i = 0; i < 200; i++) {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

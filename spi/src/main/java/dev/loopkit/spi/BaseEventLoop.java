@@ -38,6 +38,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -49,9 +50,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -353,7 +354,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
         Objects.requireNonNull(coroutine, "coroutine");
-        checkClosed();
+        checkClosed(coroutine);
         checkNotRunning();
         return runUntilComplete(createTask(coroutine));
     }
@@ -469,7 +470,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @SuppressWarnings("unchecked")
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
         Objects.requireNonNull(coroutine, "coroutine");
-        checkClosed();
+        checkClosed(coroutine);
         TaskFactory factory = taskFactory;
         if (factory == null) {
             return new BuiltinTask<>(coroutine, this, name, context);
@@ -946,7 +947,8 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public void defaultExceptionHandler(ExceptionContext context) {
-        StringBuilder text = new StringBuilder(context.message());
+        StringBuilder text = new StringBuilder(context.message().isBlank() ? "Unhandled exception in event loop"
+                : context.message());
         if (context.handle() != null) {
             text.append("\nhandle: ").append(CallbackFailures.describe(context.handle()));
         }
@@ -955,7 +957,8 @@ public abstract class BaseEventLoop implements EventLoop {
         } else if (context.future() != null) {
             text.append("\nfuture: ").append(CallbackFailures.describe(context.future()));
         }
-        context.extra().forEach((key, value) -> text.append('\n').append(key).append(": ")
+        // Sorted as asyncio's are, so that two reports of one problem read alike.
+        new TreeMap<>(context.extra()).forEach((key, value) -> text.append('\n').append(key).append(": ")
                 .append(CallbackFailures.describe(value)));
         LOG.error("{}", text, context.exception());
     }
@@ -1003,6 +1006,22 @@ public abstract class BaseEventLoop implements EventLoop {
     protected final void checkClosed() {
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    /**
+     * Fails with asyncio's message if the loop is closed, closing {@code coroutine} first: nothing
+     * will ever run it, and a coroutine that has started holds a parked thread until closed.
+     */
+    private void checkClosed(Coroutine<?> coroutine) {
+        if (closed) {
+            IllegalStateException closedError = new IllegalStateException("Event loop is closed");
+            try {
+                coroutine.close();
+            } catch (RuntimeException refused) {
+                closedError.addSuppressed(refused);
+            }
+            throw closedError;
         }
     }
 

@@ -10,7 +10,12 @@ import dev.loopkit.api.Handle;
 class CallbackHandle implements Handle {
 
     final BaseEventLoop loop;
-    final Runnable callback;
+    /**
+     * Null once cancelled: a cancelled handle lets go of the callback and all it captures
+     * (asyncio's). Not volatile, to keep callSoon free of a fence: cancel() clears it before its
+     * volatile write of {@link #cancelled}, which the loop reads before it runs the handle.
+     */
+    private Runnable callback;
     private volatile boolean cancelled;
 
     CallbackHandle(BaseEventLoop loop, Runnable callback) {
@@ -21,6 +26,7 @@ class CallbackHandle implements Handle {
     @Override
     public void cancel() {
         if (!cancelled) {
+            callback = null;
             cancelled = true;
             onCancelled();
         }
@@ -36,18 +42,27 @@ class CallbackHandle implements Handle {
     }
 
     final void run() {
+        Runnable target = callback;
+        if (target == null) {
+            return; // cancelled since it was queued
+        }
         try {
-            callback.run();
+            target.run();
         } catch (Throwable t) {
             CallbackFailures.rethrowIfFatal(t);
             loop.callExceptionHandler(ExceptionContext.ofHandle("Exception in callback "
-                    + CallbackFailures.describe(callback), t, this));
+                    + CallbackFailures.describe(target), t, this));
         }
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + (cancelled ? "cancelled, " : "") + CallbackFailures.describe(callback)
-                + "]";
+        return getClass().getSimpleName() + "[" + describeCallback() + "]";
+    }
+
+    /** The callback for toString(), or "cancelled" once it has been let go. */
+    final String describeCallback() {
+        Runnable target = callback;
+        return target == null ? "cancelled" : CallbackFailures.describe(target);
     }
 }

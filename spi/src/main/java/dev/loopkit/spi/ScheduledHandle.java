@@ -37,6 +37,6 @@ final class ScheduledHandle extends CallbackHandle implements TimerHandle, Compa
 
     @Override
     public String toString() {
-        return "ScheduledHandle[when=" + when + (cancelled() ? ", cancelled, " : ", ") + callback + "]";
+        return "ScheduledHandle[when=" + when + ", " + describeCallback() + "]";
     }
 }

@@ -187,12 +187,13 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             assertEquals(List.of(0, 1, 2, 3, 4), ran);
                             assertFalse(loop.isRunning());
                         }),
-                required("EH-11", "with no handler set, callExceptionHandler logs an ERROR with the message, the"
-                        + " exception and a line for each part of the context that is there",
+                required("EH-11", "with no handler set, callExceptionHandler logs an ERROR with the message (or"
+                        + " \"Unhandled exception in event loop\"), the exception and a line for each part of the"
+                        + " context that is there, extras in key order",
                         "BaseEventLoop.default_exception_handler: logger.error('\\n'.join(log_lines), exc_info=...)",
                         "that callExceptionHandler falls back to defaultExceptionHandler, and that it writes the"
-                                + " message, then \"future: ...\" (or handle/task) and \"key: value\" lines, and"
-                                + " no line for what the context lacks",
+                                + " message, then \"future: ...\" (or handle/task) and \"key: value\" lines sorted"
+                                + " by key, and no line for what the context lacks",
                         tck -> {
                             EventLoop loop = tck.loop();
                             Future<String> future = loop.createFuture();
@@ -200,11 +201,14 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             IllegalStateException boom = new IllegalStateException("boom");
                             int before = tck.logged().size();
                             loop.callExceptionHandler(new ExceptionContext("something broke", boom, null, future,
-                                    null, Map.of("peer", "10.0.0.1:80")));
+                                    null, Map.of("peer", "10.0.0.1:80", "attempt", 2)));
                             LoggedEvent event = onlyError(tck, before);
                             assertSame(boom, event.error());
-                            assertEquals(List.of("something broke", "future: " + future, "peer: 10.0.0.1:80"),
-                                    event.message().lines().toList());
+                            assertEquals(List.of("something broke", "future: " + future, "attempt: 2",
+                                    "peer: 10.0.0.1:80"), event.message().lines().toList());
+                            int next = tck.logged().size();
+                            loop.callExceptionHandler(ExceptionContext.of("", boom));
+                            assertEquals("Unhandled exception in event loop", onlyError(tck, next).message());
                         }),
                 required("EH-12", "a handler that throws is logged as \"Unhandled error in exception handler\" with"
                         + " the handler's exception and the context it was given", "BaseEventLoop.call_exception_handler:"

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
@@ -165,9 +166,11 @@ public final class LifecycleRules implements RuleGroup {
                             illegalState(CLOSED, () -> loop.callLater(Duration.ofMillis(1), () -> { }));
                             illegalState(CLOSED, () -> loop.callAt(loop.time(), () -> { }));
                         }),
-                required("LC-12", "createTask on a closed loop fails with \"Event loop is closed\"",
+                required("LC-12", "createTask on a closed loop fails with \"Event loop is closed\" and closes the"
+                        + " coroutine",
                         "BaseEventLoop.create_task",
-                        "that createTask calls checkClosed before it makes the task or calls the task factory",
+                        "that createTask calls checkClosed before it makes the task or calls the task factory, and"
+                                + " closes the coroutine it refuses",
                         tck -> {
                             EventLoop loop = tck.loop();
                             List<String> made = new ArrayList<>();
@@ -176,8 +179,11 @@ public final class LifecycleRules implements RuleGroup {
                                 return new BuiltinTask<>(coro, target, name, context);
                             });
                             loop.close();
-                            illegalState(CLOSED, () -> loop.createTask(Coroutines.of(() -> 1)));
+                            Coroutine<Integer> refused = Coroutines.of(() -> 1);
+                            illegalState(CLOSED, () -> loop.createTask(refused));
                             assertEquals(List.of(), made, "the task factory was asked for a task of a closed loop");
+                            assertThrows(IllegalStateException.class, () -> refused.send(null),
+                                    "the refused coroutine was left open: it could still be started");
                         }),
                 required("LC-13", "runInExecutor on a closed loop fails with \"Event loop is closed\"",
                         "BaseEventLoop.run_in_executor",

@@ -11,6 +11,7 @@ import dev.loopkit.api.Handle;
 import dev.loopkit.api.TimerHandle;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -289,6 +290,33 @@ public final class SchedulingRules implements RuleGroup {
                             runOnce(loop);
                             assertEquals(List.of("threadsafe, before the run", "soon, before the run",
                                     "threadsafe, in a callback", "soon, in a callback"), ran);
+                        }),
+                required("SC-19", "a cancelled handle lets go of its callback at once, before its turn comes",
+                        "Handle.cancel: self._callback = None; self._args = None",
+                        "that cancel() drops the handle's reference to its callback (and all the callback"
+                                + " captures), for callSoon, callSoonThreadsafe and callLater handles alike",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            List<String> never = new ArrayList<>();
+                            List<Handle> handles = new ArrayList<>();
+                            List<WeakReference<Runnable>> callbacks = new ArrayList<>();
+                            for (int i = 0; i < 3; i++) {
+                                int n = i;
+                                Runnable soon = () -> never.add("soon " + n);
+                                Runnable submitted = () -> never.add("submitted " + n);
+                                Runnable later = () -> never.add("later " + n);
+                                handles.add(loop.callSoon(soon));
+                                handles.add(loop.callSoonThreadsafe(submitted));
+                                handles.add(loop.callLater(Duration.ofHours(1), later));
+                                callbacks.addAll(List.of(new WeakReference<>(soon), new WeakReference<>(submitted),
+                                        new WeakReference<>(later)));
+                            }
+                            handles.forEach(Handle::cancel);
+                            tck.waitUntilCollected("the callbacks of the cancelled handles", callbacks);
+                            // The handles themselves stayed reachable all along: only what they held went.
+                            Reference.reachabilityFence(handles);
+                            runOnce(loop);
+                            assertEquals(List.of(), never);
                         }));
     }
 

@@ -496,28 +496,37 @@ final class BrokenLoops {
         }
     }
 
-    /** Keeps every timer it handed out until it is closed, cancelled or not. */
+    /** Keeps the callback of every timer it scheduled until it is closed, cancelled or not. */
     static final class CancelledTimersKeptUntilClose extends RecordingLoop {
-        private final List<TimerHandle> handedOut = new ArrayList<>();
+        private final List<Runnable> scheduled = new ArrayList<>();
 
         @Override
         public TimerHandle callAt(long whenNanos, Runnable callback) {
             TimerHandle handle = super.callAt(whenNanos, callback);
-            handedOut.add(handle);
+            scheduled.add(callback);
             return handle;
         }
 
         @Override
         public void close() {
             super.close();
-            handedOut.clear();
+            scheduled.clear();
         }
     }
 
-    /** close() keeps the callbacks still queued, "for diagnostics", for as long as the loop lives. */
-    static final class CloseKeepsScheduled extends RecordingLoop {
+    /**
+     * Tracks the callSoon callbacks not yet run "for diagnostics", a cancelled one included: with
+     * {@code pastClose}, close() keeps them for as long as the loop lives; without, close() drops
+     * them, but until then a cancelled callback stays reachable.
+     */
+    static final class KeepsScheduledCallbacks extends RecordingLoop {
+        private final boolean pastClose;
         private final Set<Runnable> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Runnable> keptAtClose = new ArrayList<>();
+
+        KeepsScheduledCallbacks(boolean pastClose) {
+            this.pastClose = pastClose;
+        }
 
         @Override
         public Handle callSoon(Runnable callback) {
@@ -543,7 +552,10 @@ final class BrokenLoops {
 
         @Override
         public void close() {
-            keptAtClose.addAll(scheduled);
+            if (pastClose) {
+                keptAtClose.addAll(scheduled);
+            }
+            scheduled.clear();
             super.close();
         }
     }

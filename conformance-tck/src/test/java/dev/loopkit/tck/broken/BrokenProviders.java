@@ -362,7 +362,7 @@ public final class BrokenProviders {
     @AutoService(EventLoopProvider.class)
     public static final class CloseKeepsScheduled extends Base {
         public CloseKeepsScheduled() {
-            super("close-keeps-scheduled", BrokenLoops.CloseKeepsScheduled::new);
+            super("close-keeps-scheduled", () -> new BrokenLoops.KeepsScheduledCallbacks(true));
         }
     }
 
@@ -440,6 +440,13 @@ public final class BrokenProviders {
     public static final class ThreadsafeQueueOvertaken extends Base {
         public ThreadsafeQueueOvertaken() {
             super("threadsafe-queue-overtaken", RunAndClockDefects.ThreadsafeQueueOvertaken::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CancelledCallbacksKept extends Base {
+        public CancelledCallbacksKept() {
+            super("cancelled-callbacks-kept", () -> new BrokenLoops.KeepsScheduledCallbacks(false));
         }
     }
 }
