@@ -90,6 +90,8 @@ public abstract class BaseEventLoop implements EventLoop {
     private static final AtomicBoolean MECHANISM_LOGGED = new AtomicBoolean();
     private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
     private static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
+    /** asyncio's message for anything asked of a closed loop; the TCK pins it. */
+    private static final String CLOSED_MESSAGE = "Event loop is closed";
     /** The longest wait for events (asyncio's MAXIMUM_SELECT_TIMEOUT): 24 hours, so no wait overflows. */
     private static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.HOURS.toNanos(24);
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
@@ -248,7 +250,7 @@ public abstract class BaseEventLoop implements EventLoop {
         checkClosed();
         checkNotRunning();
         if (!CLAIM.compareAndSet(this, FREE, RUN)) {
-            throw new IllegalStateException(claim == CLOSE ? "Event loop is closed"
+            throw new IllegalStateException(claim == CLOSE ? CLOSED_MESSAGE
                     : "This event loop is already running");
         }
         try {
@@ -1005,7 +1007,7 @@ public abstract class BaseEventLoop implements EventLoop {
     /** Fails with asyncio's message if the loop is closed. */
     protected final void checkClosed() {
         if (closed) {
-            throw new IllegalStateException("Event loop is closed");
+            throw new IllegalStateException(CLOSED_MESSAGE);
         }
     }
 
@@ -1015,7 +1017,7 @@ public abstract class BaseEventLoop implements EventLoop {
      */
     private void checkClosed(Coroutine<?> coroutine) {
         if (closed) {
-            IllegalStateException closedError = new IllegalStateException("Event loop is closed");
+            IllegalStateException closedError = new IllegalStateException(CLOSED_MESSAGE);
             try {
                 coroutine.close();
             } catch (RuntimeException refused) {
