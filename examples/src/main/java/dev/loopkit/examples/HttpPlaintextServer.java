@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HttpPlaintextServer {
 
-    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n"
+    static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n"
             + "Server: loopkit\r\n\r\nHello, World!").getBytes(StandardCharsets.US_ASCII);
 
     private HttpPlaintextServer() {

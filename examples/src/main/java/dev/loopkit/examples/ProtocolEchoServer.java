@@ -19,7 +19,10 @@ public final class ProtocolEchoServer {
     private ProtocolEchoServer() {
     }
 
-    /** Echoes every byte back. */
+    /**
+     * Echoes every byte back. While the peer does not read the echoes fast enough (the transport
+     * pauses writing), it stops reading, so what it buffers stays bounded.
+     */
     static final class Echo implements Protocol {
         private Transport transport;
 
@@ -31,6 +34,16 @@ public final class ProtocolEchoServer {
         @Override
         public void dataReceived(ByteBuffer data) {
             transport.write(data);
+        }
+
+        @Override
+        public void pauseWriting() {
+            transport.pauseReading();
+        }
+
+        @Override
+        public void resumeWriting() {
+            transport.resumeReading();
         }
     }
 
