@@ -118,6 +118,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final ArrayDeque<CallbackHandle> ready = new ArrayDeque<>();
     private final Queue<CallbackHandle> inbox = new ConcurrentLinkedQueue<>();
     private final TimerQueue timers = new TimerQueue();
+    private final UnclosedLoopWarning unclosed = UnclosedLoopWarning.watch(this);
     private volatile boolean sleeping;
     private volatile boolean closed;
     private volatile Thread thread;
@@ -407,6 +408,12 @@ public abstract class BaseEventLoop implements EventLoop {
             executor.shutdown();
         }
         closeBackend();
+        unclosed.closed();
+    }
+
+    /** What warns if this loop is collected without close(); for tests. */
+    UnclosedLoopWarning unclosedWarning() {
+        return unclosed;
     }
 
     // ---------------------------------------------------------------------------------------

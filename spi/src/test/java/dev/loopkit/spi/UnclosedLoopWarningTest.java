@@ -1,0 +1,65 @@
+package dev.loopkit.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A loop left for the garbage collector without close() is reported, a closed one is not. The
+ * cleaner's action is run directly: when the collector gets to it is not the test's business.
+ */
+class UnclosedLoopWarningTest {
+
+    @Test
+    void theWarningOfAnUnclosedLoopNamesItAndSaysWhatToDo() {
+        ParkingEventLoop loop = new ParkingEventLoop();
+        List<ILoggingEvent> logged = logged(() -> loop.unclosedWarning().run());
+        assertEquals(1, logged.size(), "warnings for an unclosed loop: " + logged);
+        assertEquals(Level.WARN, logged.get(0).getLevel());
+        String message = logged.get(0).getFormattedMessage();
+        assertTrue(message.startsWith("unclosed event loop " + ParkingEventLoop.class.getName() + "@"), message);
+        assertTrue(message.contains("call close()"), message);
+        loop.close();
+    }
+
+    @Test
+    void closeSilencesTheWarning() {
+        ParkingEventLoop loop = new ParkingEventLoop();
+        assertFalse(loop.unclosedWarning().isClosed(), "a new loop counts as closed");
+        loop.close();
+        assertTrue(loop.unclosedWarning().isClosed(), "close() did not tell the warning");
+        assertEquals(List.of(), logged(() -> loop.unclosedWarning().run()), "a closed loop was reported unclosed");
+    }
+
+    @Test
+    void theWarningDoesNotKeepItsLoopReachable() throws IllegalAccessException {
+        ParkingEventLoop loop = new ParkingEventLoop();
+        for (var field : UnclosedLoopWarning.class.getDeclaredFields()) {
+            field.setAccessible(true);
+            Object value = field.get(loop.unclosedWarning());
+            assertFalse(value instanceof BaseEventLoop, "the warning holds its loop in " + field.getName());
+        }
+        loop.close();
+    }
+
+    private static List<ILoggingEvent> logged(Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(UnclosedLoopWarning.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return appender.list;
+    }
+}
