@@ -41,6 +41,21 @@ class DebugModeTest extends LoopTestSupport {
     }
 
     @Test
+    void aSlowLambdaIsNamedByTheLineThatScheduledIt() {
+        loop.setDebug(true);
+        loop.setSlowCallbackDuration(Duration.ofNanos(1));
+        try (LogCapture log = new LogCapture(BaseEventLoop.class)) {
+            loop.callSoon(() -> busyFor(Duration.ofMillis(1)));
+            runOnce(loop);
+            List<ILoggingEvent> warnings = log.events(Level.WARN);
+            assertEquals(1, warnings.size());
+            String message = warnings.get(0).getFormattedMessage();
+            assertTrue(message.contains(" created at " + DebugModeTest.class.getName()
+                    + ".aSlowLambdaIsNamedByTheLineThatScheduledIt(DebugModeTest.java:"), message);
+        }
+    }
+
+    @Test
     void slowTaskStepsAreLoggedWithTheTask() {
         loop.setDebug(true);
         loop.setSlowCallbackDuration(Duration.ofMillis(5));

@@ -35,6 +35,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -935,6 +936,7 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public void callExceptionHandler(ExceptionContext context) {
         Objects.requireNonNull(context, "context");
+        context = SourceTraceback.addTo(context);
         ExceptionHandler handler = exceptionHandler;
         if (handler != null) {
             try {
@@ -968,7 +970,8 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         // Sorted as asyncio's are, so that two reports of one problem read alike.
         new TreeMap<>(context.extra()).forEach((key, value) -> text.append('\n').append(key).append(": ")
-                .append(CallbackFailures.describe(value)));
+                .append(key.equals(SourceTraceback.KEY) && value instanceof List<?> frames
+                        ? SourceTraceback.format(frames) : CallbackFailures.describe(value)));
         LOG.error("{}", text, context.exception());
     }
 

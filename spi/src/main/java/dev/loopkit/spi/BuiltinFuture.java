@@ -32,6 +32,8 @@ public class BuiltinFuture<T> implements Future<T> {
     private String cancelMessage;
     private List<Consumer<? super Future<T>>> callbacks;
     private UnretrievedExceptions.Report unretrieved;
+    /** Where it was created, when its loop was in debug mode; null otherwise. */
+    private final List<StackTraceElement> sourceTraceback;
 
     /**
      * Creates a pending future. For loop authors only; see the class comment.
@@ -40,6 +42,7 @@ public class BuiltinFuture<T> implements Future<T> {
      */
     public BuiltinFuture(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
+        this.sourceTraceback = loop.getDebug() ? SourceTraceback.capture() : null;
     }
 
     @Override
@@ -146,7 +149,7 @@ public class BuiltinFuture<T> implements Future<T> {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + describeState() + "]";
+        return getClass().getSimpleName() + "[" + describeState() + createdAt() + "]";
     }
 
     /** Returns the state as asyncio prints it: pending, cancelled, finished, or the exception. */
@@ -156,6 +159,19 @@ public class BuiltinFuture<T> implements Future<T> {
             case CANCELLED -> "cancelled";
             case FINISHED -> exception != null ? "finished exception=" + exception : "finished result=" + result;
         };
+    }
+
+    /**
+     * Returns " created at FRAME", the application's line that created this future in debug mode
+     * (asyncio's repr), or "" when its loop was not in debug mode.
+     */
+    protected final String createdAt() {
+        return SourceTraceback.createdAt(sourceTraceback);
+    }
+
+    /** Where it was created, most recent frame first, or null outside debug mode. */
+    final List<StackTraceElement> sourceTraceback() {
+        return sourceTraceback;
     }
 
     private void requirePending(String operation) {

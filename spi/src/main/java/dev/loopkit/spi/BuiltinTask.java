@@ -156,7 +156,7 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
 
     @Override
     public String toString() {
-        return "Task[" + describeState() + ", name='" + name + "', coro=" + coro + "]";
+        return "Task[" + describeState() + ", name='" + name + "', coro=" + coro + createdAt() + "]";
     }
 
     private void step() {

@@ -2,6 +2,7 @@ package dev.loopkit.spi;
 
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Handle;
+import java.util.List;
 
 /**
  * A callback in a {@link BaseEventLoop}'s ready queue. Running it never throws: an exception of
@@ -17,10 +18,13 @@ class CallbackHandle implements Handle {
      */
     private Runnable callback;
     private volatile boolean cancelled;
+    /** Where it was scheduled, in debug mode; null otherwise. */
+    final List<StackTraceElement> sourceTraceback;
 
     CallbackHandle(BaseEventLoop loop, Runnable callback) {
         this.loop = loop;
         this.callback = callback;
+        this.sourceTraceback = loop.getDebug() ? SourceTraceback.capture() : null;
     }
 
     @Override
@@ -57,7 +61,7 @@ class CallbackHandle implements Handle {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + describeCallback() + "]";
+        return getClass().getSimpleName() + "[" + describeCallback() + SourceTraceback.createdAt(sourceTraceback) + "]";
     }
 
     /** The callback for toString(), or "cancelled" once it has been let go. */

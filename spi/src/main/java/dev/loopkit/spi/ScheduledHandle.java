@@ -37,6 +37,7 @@ final class ScheduledHandle extends CallbackHandle implements TimerHandle, Compa
 
     @Override
     public String toString() {
-        return "ScheduledHandle[when=" + when + ", " + describeCallback() + "]";
+        return "ScheduledHandle[when=" + when + ", " + describeCallback() + SourceTraceback.createdAt(sourceTraceback)
+                + "]";
     }
 }

@@ -7,6 +7,8 @@ import dev.loopkit.api.internal.RunningLoops;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,7 @@ final class UnretrievedExceptions {
     static Report watch(BuiltinFuture<?> future, EventLoop loop, Throwable exception) {
         Report report = new Report(future, loop, exception,
                 (future instanceof Task<?> ? "Task" : "Future") + " exception was never retrieved",
-                future.toString());
+                future.toString(), future.sourceTraceback());
         LIVE.add(report);
         return report;
     }
@@ -59,8 +61,7 @@ final class UnretrievedExceptions {
 
     private static void deliver(Report report) {
         EventLoop loop = report.loop;
-        ExceptionContext context = new ExceptionContext(report.message, report.exception, null, null, null,
-                Map.of("future", report.description));
+        ExceptionContext context = report.context();
         if (RunningLoops.get() == loop) {
             loop.callExceptionHandler(context);
             return;
@@ -77,13 +78,26 @@ final class UnretrievedExceptions {
         final Throwable exception;
         final String message;
         final String description;
+        final List<StackTraceElement> sourceTraceback;
 
-        Report(Object future, EventLoop loop, Throwable exception, String message, String description) {
+        Report(Object future, EventLoop loop, Throwable exception, String message, String description,
+                List<StackTraceElement> sourceTraceback) {
             super(future, QUEUE);
             this.loop = loop;
             this.exception = exception;
             this.message = message;
             this.description = description;
+            this.sourceTraceback = sourceTraceback;
+        }
+
+        /** What the loop's exception handler gets: the future is gone, so its description and stack stand in. */
+        ExceptionContext context() {
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("future", description);
+            if (sourceTraceback != null) {
+                extra.put(SourceTraceback.KEY, sourceTraceback);
+            }
+            return new ExceptionContext(message, exception, null, null, null, extra);
         }
     }
 }

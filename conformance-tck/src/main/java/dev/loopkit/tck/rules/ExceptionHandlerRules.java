@@ -342,7 +342,57 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             loop.setSlowCallbackDuration(Duration.ofNanos(1));
                             loop.callSoon(rude);
                             runOnce(loop);
+                        }),
+                required("EH-17", "in debug mode, futures, tasks and handles say where they were created: toString()"
+                        + " names the caller's line (\"created at\"), and the handler's context carries the stack as"
+                        + " \"source_traceback\"; outside debug mode nothing is recorded",
+                        "Future._source_traceback, Handle._source_traceback (set when the loop is in debug mode)",
+                        "that futures, tasks and handles made in debug mode record their creation stack from the"
+                                + " first frame outside the loop's own code, and that toString() and"
+                                + " callExceptionHandler show it",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setDebug(true);
+                            String futureSite = lineBelow();
+                            Future<String> future = loop.createFuture();
+                            assertCreatedAt(futureSite, future);
+                            String taskSite = lineBelow();
+                            Task<Object> task = loop.createTask(Coroutines.of(() -> null));
+                            assertCreatedAt(taskSite, task);
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            String handleSite = lineBelow();
+                            loop.callSoon(() -> {
+                                throw new IllegalStateException("the callback failed");
+                            });
+                            runOnce(loop);
+                            assertEquals(1, reported.size(), () -> "the handler was not called once: " + reported);
+                            assertCreatedAt(handleSite, reported.get(0).handle());
+                            Object traceback = reported.get(0).extra().get("source_traceback");
+                            assertTrue(traceback instanceof List<?> frames && !frames.isEmpty()
+                                    && frames.get(0).toString().equals(handleSite),
+                                    () -> "the context's source_traceback does not start at " + handleSite + ": "
+                                            + traceback);
+                            assertTrue(task.done(), "the task did not finish");
+                            loop.setDebug(false);
+                            Future<String> quiet = loop.createFuture();
+                            assertFalse(quiet.toString().contains("created at"),
+                                    () -> "a future made outside debug mode says where: " + quiet);
                         }));
+    }
+
+    /** How a stack frame of the caller's next line prints, for "created at" checks. */
+    private static String lineBelow() {
+        StackTraceElement caller = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst())
+                .orElseThrow().toStackTraceElement();
+        String text = caller.toString();
+        String line = ":" + caller.getLineNumber() + ")";
+        return text.substring(0, text.lastIndexOf(line)) + ":" + (caller.getLineNumber() + 1) + ")";
+    }
+
+    private static void assertCreatedAt(String site, Object made) {
+        assertTrue(String.valueOf(made).contains(" created at " + site),
+                () -> "toString() in debug mode does not say it was created at " + site + ": " + made);
     }
 
     /** The records at {@code level} the rule logged after its first {@code before} records. */

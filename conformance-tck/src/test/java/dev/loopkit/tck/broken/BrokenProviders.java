@@ -437,6 +437,13 @@ public final class BrokenProviders {
     }
 
     @AutoService(EventLoopProvider.class)
+    public static final class FuturesWithoutCreationSite extends Base {
+        public FuturesWithoutCreationSite() {
+            super("futures-without-creation-site", FailureDefects.FuturesWithoutCreationSite::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
     public static final class ThreadsafeQueueOvertaken extends Base {
         public ThreadsafeQueueOvertaken() {
             super("threadsafe-queue-overtaken", RunAndClockDefects.ThreadsafeQueueOvertaken::new);

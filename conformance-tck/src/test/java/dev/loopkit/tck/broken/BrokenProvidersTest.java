@@ -95,7 +95,7 @@ class BrokenProvidersTest {
         expect(() -> LoopPolicy.builder().providerName("default").build().provider());
         expect(BrokenProviders.OwnTasksComplete::new);
         expect(BrokenProviders.LifoCallSoon::new, "LC-05", "LC-06", "LC-24", "SC-01", "SC-02", "SC-09", "SC-18",
-                "SC-19", "FU-02", "TK-25", "EH-01", "EH-10", "EH-13");
+                "SC-19", "FU-02", "TK-25", "EH-01", "EH-10", "EH-13", "EH-17");
         expect(BrokenProviders.TimersIgnoreTime::new, "SC-03", "SC-06", "SC-11", "SC-17");
         expect(BrokenProviders.StopIgnored::new, allBut("LC-01", "LC-02", "LC-08", "LC-09", "LC-24", "LC-26", "SC-15",
                 "LC-10", "LC-11", "LC-12", "LC-13", "LC-17", "SC-06", "SC-10", "FU-05", "FU-06", "FU-07", "FU-08",
@@ -118,7 +118,7 @@ class BrokenProvidersTest {
                 List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07"));
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
         expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "FU-15", "FU-16", "EH-01", "EH-04", "EH-11",
-                "EH-12", "EH-14", "EH-16");
+                "EH-12", "EH-14", "EH-16", "EH-17");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
                 "SC-11", "SC-12", "SC-14", "SC-15", "SC-17", "TK-02", "TK-17", "TK-23", "RG-06", "RG-10", "EH-02",
                 "EH-13", "EH-15", "EX-05");
@@ -176,7 +176,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.TasksNeverUnregistered::new, "RG-11");
         expect(BrokenProviders.FutureForgetsRetrieval::new, "FU-15");
         expect(BrokenProviders.TaskReadsOwnException::new, "FU-16");
-        expect(BrokenProviders.OpaqueFutureToString::new, "FU-17");
+        expect(BrokenProviders.OpaqueFutureToString::new, "FU-17", "EH-17");
         expect(BrokenProviders.CancelledTimersKeptUntilClose::new, "SC-16", "SC-19");
         expect(BrokenProviders.CloseKeepsScheduled::new, "LC-24", "SC-19");
         expect(BrokenProviders.TimersOverflow::new, "SC-17");
@@ -184,11 +184,12 @@ class BrokenProvidersTest {
         expect(BrokenProviders.ClearsInterrupt::new, "LC-26");
         expect(BrokenProviders.OpaqueToString::new, "LC-27");
         expect(BrokenProviders.DefaultHandlerOmitsFuture::new, "EH-11");
-        expect(BrokenProviders.HandlerFailureSwallowed::new, "EH-12");
+        expect(BrokenProviders.HandlerFailureSwallowed::new, "EH-12", "EH-17");
         expect(BrokenProviders.WarnsOutsideDebug::new, "EH-13");
         expect(BrokenProviders.EveryVirtualMachineErrorFatal::new, "EH-14");
         expect(BrokenProviders.StopsForFatalFailures::new, "EH-15");
         expect(BrokenProviders.NamesCallbacksUnguarded::new, "EH-16");
+        expect(BrokenProviders.FuturesWithoutCreationSite::new, "EH-17");
         expect(BrokenProviders.ThreadsafeQueueOvertaken::new, "SC-18", "SC-19");
         expect(BrokenProviders.CancelledCallbacksKept::new, "SC-19");
     }

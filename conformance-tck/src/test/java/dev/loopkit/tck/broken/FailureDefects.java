@@ -3,6 +3,7 @@ package dev.loopkit.tck.broken;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
+import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.util.function.Consumer;
 
@@ -34,6 +35,22 @@ final class FailureDefects {
             } finally {
                 future.removeDoneCallback(alsoStop);
             }
+        }
+    }
+
+    /**
+     * Makes its own futures, whose toString() leaves out where they were created in debug mode
+     * (the built-in future's {@code createdAt()}).
+     */
+    static final class FuturesWithoutCreationSite extends RecordingLoop {
+        @Override
+        public <T> Future<T> createFuture() {
+            return new BuiltinFuture<>(this) {
+                @Override
+                public String toString() {
+                    return "VendorFuture[" + describeState() + "]";
+                }
+            };
         }
     }
 

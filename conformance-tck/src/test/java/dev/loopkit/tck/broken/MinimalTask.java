@@ -200,6 +200,6 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
 
     @Override
     public String toString() {
-        return "MinimalTask[" + name + "]";
+        return "MinimalTask[" + name + createdAt() + "]";
     }
 }
