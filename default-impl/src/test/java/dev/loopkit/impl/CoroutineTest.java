@@ -147,6 +147,35 @@ class CoroutineTest extends LoopTestSupport {
         assertThrows(IllegalStateException.class, () -> coro.send(null));
     }
 
+    /**
+     * Each closed loop used to leave its suspended task's virtual thread parked for ever (1,000
+     * loops, 1,000 threads): close() now closes the coroutine, whose thread then ends.
+     */
+    @ParameterizedTest
+    @EnumSource(CoroutineMechanism.class)
+    void closedLoopsLeaveNoParkedCoroutineBehind(CoroutineMechanism mechanism) {
+        int loops = 500;
+        AtomicInteger unwound = new AtomicInteger();
+        List<String> reports = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            SelectorEventLoop other = new SelectorEventLoop();
+            other.setExceptionHandler((l, context) -> reports.add(context.message()));
+            Task<String> task = other.createTask(coroutine(mechanism, () -> {
+                try {
+                    return Async.await(other.<String>createFuture());
+                } finally {
+                    unwound.incrementAndGet();
+                }
+            }));
+            runOnce(other);
+            other.close();
+            assertTrue(task.getCoro().toString().startsWith("ThreadCoroutine[finished"),
+                    () -> "the coroutine of a task pending at close() is " + task.getCoro());
+        }
+        assertEquals(loops, unwound.get(), "suspended coroutines unwound by close()");
+        assertEquals(loops, reports.stream().filter("Task was destroyed but it is pending!"::equals).count());
+    }
+
     @ParameterizedTest
     @EnumSource(CoroutineMechanism.class)
     void aCoroutineThatRefusesToCloseIsReported(CoroutineMechanism mechanism) throws Exception {

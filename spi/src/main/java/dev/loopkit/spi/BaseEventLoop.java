@@ -397,6 +397,9 @@ public abstract class BaseEventLoop implements EventLoop {
         if (closed) {
             return;
         }
+        // While the loop is still open, so that what their finally blocks ask of it still works;
+        // whatever they schedule is dropped with the rest below.
+        AbandonedTasks.destroy(this);
         closed = true;
         LOG.debug("Close {}", this);
         ready.clear();

@@ -11,12 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
+import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
+import dev.loopkit.api.Task;
+import dev.loopkit.api.Tasks;
 import dev.loopkit.spi.BuiltinTask;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.RuleGroup;
@@ -25,8 +29,10 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /** LC: running, stopping and closing a loop (asyncio's base_events.py run_forever/stop/close). */
 public final class LifecycleRules implements RuleGroup {
@@ -403,6 +409,39 @@ public final class LifecycleRules implements RuleGroup {
                             assertState(inside[0], "running=true", "closed=false", "debug=true");
                             loop.close();
                             assertState(loop.toString(), "running=false", "closed=true", "debug=true");
+                        }),
+                required("LC-28", "close() lets go of the tasks still pending: each is reported (\"Task was destroyed"
+                        + " but it is pending!\", with the task), its coroutine is closed (a suspended one runs its"
+                        + " finally blocks, one that never started never runs) and it leaves allTasks",
+                        "Task.__del__: 'Task was destroyed but it is pending!' and the coroutine closed (asyncio does"
+                                + " it when the task is collected: a parked coroutine thread never is)",
+                        "that close() goes through the loop's pending tasks (Tasks.allTasks), reports each to the"
+                                + " exception handler, closes its coroutine and unregisters it",
+                        tck -> {
+                            EventLoop loop = tck.newLoop();
+                            List<ExceptionContext> reported = new ArrayList<>();
+                            loop.setExceptionHandler((l, context) -> reported.add(context));
+                            List<String> ran = new ArrayList<>();
+                            Future<Void> never = loop.createFuture();
+                            Task<Void> suspended = loop.createTask(Coroutines.of(() -> {
+                                try {
+                                    return Async.await(never);
+                                } finally {
+                                    ran.add("finally");
+                                }
+                            }));
+                            runOnce(loop);
+                            Task<Void> unstarted = loop.createTask(Coroutines.of(() -> {
+                                ran.add("the unstarted task's body");
+                                return null;
+                            }));
+                            loop.close();
+                            assertEquals(List.of("finally"), ran, "what the pending tasks' coroutines ran at close()");
+                            assertEquals(Set.of(suspended, unstarted), reported.stream()
+                                    .filter(c -> c.message().equals("Task was destroyed but it is pending!"))
+                                    .map(ExceptionContext::task).collect(Collectors.toSet()),
+                                    () -> "the tasks reported destroyed, in " + reported);
+                            assertEquals(Set.of(), Tasks.allTasks(loop), "the tasks left after close()");
                         }));
     }
 

@@ -444,6 +444,13 @@ public final class BrokenProviders {
     }
 
     @AutoService(EventLoopProvider.class)
+    public static final class PendingTasksDroppedAtClose extends Base {
+        public PendingTasksDroppedAtClose() {
+            super("pending-tasks-dropped-at-close", RunAndClockDefects.PendingTasksDroppedAtClose::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
     public static final class ThreadsafeQueueOvertaken extends Base {
         public ThreadsafeQueueOvertaken() {
             super("threadsafe-queue-overtaken", RunAndClockDefects.ThreadsafeQueueOvertaken::new);

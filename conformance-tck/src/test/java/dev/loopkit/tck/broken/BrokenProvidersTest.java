@@ -109,7 +109,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.FutureCompletesTwice::new, "FU-09");
         expect(BrokenProviders.CancelNotPropagated::new, "TK-04", "TK-05", "TK-06", "TK-07", "TK-08", "TK-21",
                 "TK-22", "TK-23", "TK-24");
-        expect(BrokenProviders.TasksNeverRegistered::new, "RG-01", "RG-04", "RG-05", "RG-11");
+        expect(BrokenProviders.TasksNeverRegistered::new, "LC-28", "RG-01", "RG-04", "RG-05", "RG-11");
         expect(BrokenProviders.StepsWithoutEnterTask::new, "TK-06", "TK-23", "RG-06");
         expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "LC-25", "FU-15", "FU-16", "TK-02", "TK-04", "TK-05",
                 "TK-06", "TK-10", "TK-11", "TK-15", "TK-17", "TK-21", "TK-22", "TK-23", "TK-24", "RG-03", "RG-04",
@@ -117,8 +117,8 @@ class BrokenProvidersTest {
         expect(BrokenProviders.NoWakeup::new, List.of("TS-02", "TS-03"),
                 List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07"));
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
-        expect(BrokenProviders.HandlerNeverCalled::new, "FU-13", "FU-15", "FU-16", "EH-01", "EH-04", "EH-11",
-                "EH-12", "EH-14", "EH-16", "EH-17");
+        expect(BrokenProviders.HandlerNeverCalled::new, "LC-28", "FU-13", "FU-15", "FU-16", "EH-01", "EH-04",
+                "EH-11", "EH-12", "EH-14", "EH-16", "EH-17");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
                 "SC-11", "SC-12", "SC-14", "SC-15", "SC-17", "TK-02", "TK-17", "TK-23", "RG-06", "RG-10", "EH-02",
                 "EH-13", "EH-15", "EX-05");
@@ -190,6 +190,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.StopsForFatalFailures::new, "EH-15");
         expect(BrokenProviders.NamesCallbacksUnguarded::new, "EH-16");
         expect(BrokenProviders.FuturesWithoutCreationSite::new, "EH-17");
+        expect(BrokenProviders.PendingTasksDroppedAtClose::new, "LC-28");
         expect(BrokenProviders.ThreadsafeQueueOvertaken::new, "SC-18", "SC-19");
         expect(BrokenProviders.CancelledCallbacksKept::new, "SC-19");
     }

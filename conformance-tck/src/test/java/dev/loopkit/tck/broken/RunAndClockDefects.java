@@ -1,7 +1,9 @@
 package dev.loopkit.tck.broken;
 
 import dev.loopkit.api.Handle;
+import dev.loopkit.api.Tasks;
 import dev.loopkit.api.TimerHandle;
+import dev.loopkit.spi.TaskRegistry;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
 import java.util.Queue;
@@ -14,6 +16,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class RunAndClockDefects {
 
     private RunAndClockDefects() {
+    }
+
+    /**
+     * Takes its pending tasks out of the registry at close(), so that allTasks is empty, but
+     * neither reports them nor closes their coroutines: their threads stay parked for ever.
+     */
+    static final class PendingTasksDroppedAtClose extends RecordingLoop {
+        @Override
+        public void close() {
+            if (!isRunning()) {
+                Tasks.allTasks(this).forEach(TaskRegistry::unregisterTask);
+            }
+            super.close();
+        }
     }
 
     /** callLater adds the delay to time() as it is: a delay meaning "never" wraps into the past. */
