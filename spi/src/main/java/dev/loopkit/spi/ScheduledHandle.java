@@ -37,7 +37,6 @@ final class ScheduledHandle extends CallbackHandle implements TimerHandle, Compa
 
     @Override
     public String toString() {
-        return "ScheduledHandle[when=" + when + ", " + describeCallback() + SourceTraceback.createdAt(sourceTraceback)
-                + "]";
+        return "ScheduledHandle[when=" + when + ", " + describeCallback() + "]";
     }
 }

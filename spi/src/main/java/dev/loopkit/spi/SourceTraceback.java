@@ -70,7 +70,7 @@ final class SourceTraceback {
 
     private static List<StackTraceElement> of(Object source) {
         if (source instanceof CallbackHandle handle) {
-            return handle.sourceTraceback;
+            return handle.sourceTraceback();
         }
         return source instanceof BuiltinFuture<?> future ? future.sourceTraceback() : null;
     }
