@@ -14,6 +14,7 @@ import dev.loopkit.api.archfixture.ApiThatSeesTheSpi;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheDefaultLoop;
 import dev.loopkit.spi.archfixture.LibraryCodeThatPrints;
 import dev.loopkit.spi.archfixture.SpiThatSeesTheDefaultLoop;
+import dev.loopkit.toolkit.archfixture.ToolkitThatSeesTheSpi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] LIBRARY = {"dev.loopkit.api..", "dev.loopkit.spi..", "dev.loopkit.impl..",
-        "dev.loopkit.policy..", "dev.loopkit.tck.."};
+        "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit.."};
 
     static final ArchRule API_SEES_NOTHING_ELSE = classes().that().resideInAPackage("dev.loopkit.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "java..")
@@ -39,6 +40,11 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("dev.loopkit.policy..", "dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "java..")
             .because("policy sees api, spi and SLF4J; providers arrive through ServiceLoader");
+
+    static final ArchRule TOOLKIT_SEES_ONLY_API = classes().that().resideInAPackage("dev.loopkit.toolkit..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.loopkit.toolkit..", "dev.loopkit.api..", "org.apiguardian.api..", "java..")
+            .because("the toolkit is written against the api alone, so it works on every vendor's loop");
 
     static final ArchRule NOBODY_SEES_THE_DEFAULT_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.impl..")
             .should().dependOnClassesThat().resideInAPackage("dev.loopkit.impl..")
@@ -80,6 +86,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void toolkitDependsOnlyOnApi() {
+        TOOLKIT_SEES_ONLY_API.check(library);
+        assertTrue(TOOLKIT_SEES_ONLY_API.evaluate(fixture(ToolkitThatSeesTheSpi.class)).hasViolation());
+    }
+
+    @Test
     void nothingDependsOnTheDefaultLoop() {
         NOBODY_SEES_THE_DEFAULT_LOOP.check(library);
         assertTrue(NOBODY_SEES_THE_DEFAULT_LOOP.evaluate(fixture(SpiThatSeesTheDefaultLoop.class)).hasViolation());
@@ -97,7 +109,8 @@ class ArchitectureTest {
     @Test
     void theImportSeesEveryLibraryModule() {
         for (String type : new String[] {"dev.loopkit.api.EventLoop", "dev.loopkit.spi.BaseEventLoop",
-            "dev.loopkit.impl.SelectorEventLoop", "dev.loopkit.policy.LoopPolicy", "dev.loopkit.tck.Rules"}) {
+            "dev.loopkit.impl.SelectorEventLoop", "dev.loopkit.policy.LoopPolicy", "dev.loopkit.tck.Rules",
+            "dev.loopkit.toolkit.Asyncio"}) {
             assertTrue(library.contain(type), type + " was not imported");
         }
         assertFalse(library.contain(ApiThatSeesTheSpi.class), "test fixtures must stay out of the checked classes");
