@@ -1,0 +1,78 @@
+package dev.loopkit.toolkit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.Future;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apiguardian.api.API;
+
+/**
+ * A flag coroutines can wait for (asyncio's {@code Event}): {@link #set()} wakes every waiter,
+ * {@link #clear()} makes the next ones wait again.
+ *
+ * <p>Thread-safety: loop thread only (from another thread, go through
+ * {@code loop.callSoonThreadsafe(event::set)}); bound to the loop of its first waiter.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Event {
+
+    private final LoopBinding binding = new LoopBinding(this);
+    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private boolean value;
+
+    /** Creates an event that is not set. */
+    public Event() {
+    }
+
+    /**
+     * Returns whether the event is set.
+     *
+     * @return true if set
+     */
+    public boolean isSet() {
+        return value;
+    }
+
+    /** Sets the event and wakes every waiter; the ones that come later do not wait. */
+    public void set() {
+        if (!value) {
+            value = true;
+            for (Future<Boolean> waiter : waiters) {
+                if (!waiter.done()) {
+                    waiter.setResult(true);
+                }
+            }
+        }
+    }
+
+    /** Unsets the event: the next {@link #await()} waits for {@link #set()} again. */
+    public void clear() {
+        value = false;
+    }
+
+    /**
+     * Waits until the event is set (asyncio's {@code wait()}; named so because {@code wait()} is
+     * {@link Object}'s).
+     *
+     * @return true
+     */
+    public boolean await() {
+        if (value) {
+            return true;
+        }
+        Future<Boolean> waiter = binding.loop().createFuture();
+        waiters.addLast(waiter);
+        try {
+            return Async.await(waiter);
+        } finally {
+            waiters.remove(waiter);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + (value ? "set" : "unset") + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size()) + "]";
+    }
+}
