@@ -8,6 +8,7 @@ import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
 import dev.loopkit.api.EventLoops;
 import dev.loopkit.policy.Loops;
+import dev.loopkit.toolkit.Asyncio;
 import java.time.Duration;
 
 /**
@@ -19,13 +20,6 @@ public final class HelloLoop {
     private HelloLoop() {
     }
 
-    /** Completes after {@code delay}, like asyncio.sleep. */
-    static Future<Void> sleep(EventLoop loop, Duration delay) {
-        Future<Void> done = loop.createFuture();
-        loop.callLater(delay, () -> done.setResult(null));
-        return done;
-    }
-
     public static void main(String[] args) {
         System.out.println(Loops.explain().explain());
         System.out.println("coroutines: " + Coroutines.mechanism());
@@ -34,12 +28,10 @@ public final class HelloLoop {
             EventLoop loop = EventLoops.getRunningLoop();
             long start = loop.time();
             Task<String> slow = loop.createTask(Coroutines.of(() -> {
-                Async.await(sleep(loop, Duration.ofMillis(200)));
-                return "slow done";
+                return Asyncio.sleep(Duration.ofMillis(200), "slow done");
             }), "slow", null);
             Task<String> fast = loop.createTask(Coroutines.of(() -> {
-                Async.await(sleep(loop, Duration.ofMillis(100)));
-                return "fast done";
+                return Asyncio.sleep(Duration.ofMillis(100), "fast done");
             }), "fast", null);
             System.out.println("running tasks: " + Tasks.allTasks(loop).size());
             Future<Long> sum = loop.runInExecutor(null, () -> {
