@@ -30,7 +30,7 @@ public final class Pipeline {
         return Loops.run(() -> {
             Queue<Integer> queue = new Queue<>(2);
             List<String> consumed = new ArrayList<>();
-            Asyncio.timeout(Duration.ofSeconds(5), scope -> TaskGroup.run(group -> {
+            Asyncio.timeout(Duration.ofSeconds(30), scope -> TaskGroup.run(group -> {
                 group.createTask(Coroutines.of(() -> {       // producer: waits while the queue is full
                     for (int item = 1; item <= 5; item++) {
                         queue.put(item);

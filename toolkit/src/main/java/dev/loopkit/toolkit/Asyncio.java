@@ -9,9 +9,13 @@ import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -23,6 +27,8 @@ import org.apiguardian.api.API;
  *   <li>{@link #sleep(Duration)}: suspend the coroutine for a while (zero yields once);
  *   <li>{@link #gather(List, boolean)}: one future for several;
  *   <li>{@link #shield(Future)}: await something without letting a cancellation reach it;
+ *   <li>{@link #wait(Collection, Duration, ReturnWhen)} and {@link #asCompleted}: several futures,
+ *       as they finish;
  *   <li>{@link #waitFor(Future, Duration)}, {@link #timeout(Duration, Timeout.Body)} and
  *       {@link #timeoutAt(Long, Timeout.Body)}: deadlines (asyncio 3.11's semantics).
  * </ul>
@@ -221,6 +227,97 @@ public final class Asyncio {
             throw e;
         }
         return result;
+    }
+
+    /**
+     * Waits until {@code returnWhen} says, or {@code timeout} passes, and tells which futures are
+     * done (asyncio's {@code wait}). Unlike {@link #waitFor}, it neither cancels nor throws on the
+     * timeout: what is still pending is simply in {@link Waited#pending()}.
+     *
+     * @param futures the futures or tasks, at least one, of the running loop; never null
+     * @param timeout the bound, or null for none
+     * @param returnWhen when to return; never null
+     * @param <F> the type of the futures
+     * @return the done and the pending ones
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static <F extends Future<?>> Waited<F> wait(Collection<F> futures, Duration timeout,
+            ReturnWhen returnWhen) {
+        Objects.requireNonNull(returnWhen, "returnWhen");
+        Set<F> all = new LinkedHashSet<>(Objects.requireNonNull(futures, "futures"));
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("wait() needs at least one future");
+        }
+        EventLoop loop = EventLoops.getRunningLoop();
+        Future<Void> waiter = loop.createFuture();
+        Runnable release = () -> {
+            if (!waiter.done()) {
+                waiter.setResult(null);
+            }
+        };
+        Handle timer = timeout == null ? null : loop.callLater(timeout, release);
+        int[] left = {all.size()};
+        Consumer<Future<?>> onCompletion = done -> {
+            left[0]--;
+            if (left[0] <= 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+                    || (returnWhen == ReturnWhen.FIRST_EXCEPTION && !done.cancelled() && done.exception() != null)) {
+                release.run();
+            }
+        };
+        all.forEach(f -> ((Future<?>) f).addDoneCallback(onCompletion));
+        try {
+            Async.await(waiter);
+        } finally {
+            if (timer != null) {
+                timer.cancel();
+            }
+            all.forEach(f -> ((Future<?>) f).removeDoneCallback(onCompletion));
+        }
+        Set<F> done = new LinkedHashSet<>();
+        Set<F> pending = new LinkedHashSet<>();
+        all.forEach(f -> (f.done() ? done : pending).add(f));
+        return new Waited<>(done, pending);
+    }
+
+    /**
+     * One future per given future, done in the order they finish (asyncio's {@code as_completed}):
+     * the first returned completes like the first of {@code futures} to finish, and so on. Once
+     * {@code timeout} passes, the ones not yet completed fail with {@link AsyncTimeoutException}.
+     *
+     * @param futures the futures or tasks of one loop; never null
+     * @param timeout the bound, or null for none
+     * @param <T> their result type
+     * @return as many futures, to await in order
+     */
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<T>> futures, Duration timeout) {
+        List<Future<T>> given = List.copyOf(Objects.requireNonNull(futures, "futures"));
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        EventLoop loop = given.get(0).getLoop();
+        List<Future<T>> inOrder = new ArrayList<>(given.size());
+        for (int i = 0; i < given.size(); i++) {
+            inOrder.add(loop.createFuture());
+        }
+        int[] next = {0};
+        Handle timer = timeout == null ? null : loop.callLater(timeout, () -> {
+            for (Future<T> slot : inOrder.subList(next[0], inOrder.size())) {
+                slot.setException(new AsyncTimeoutException(null));
+            }
+            next[0] = inOrder.size();
+        });
+        for (Future<T> future : given) {
+            future.addDoneCallback(done -> {
+                if (next[0] == inOrder.size()) {
+                    return; // timed out
+                }
+                copyOutcome(done, inOrder.get(next[0]++));
+                if (next[0] == inOrder.size() && timer != null) {
+                    timer.cancel();
+                }
+            });
+        }
+        return List.copyOf(inOrder);
     }
 
     /** now + delay in nanoseconds, saturating: a delay meaning "never" stays in the future. */
