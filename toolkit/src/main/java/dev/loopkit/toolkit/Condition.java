@@ -1,0 +1,161 @@
+package dev.loopkit.toolkit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Future;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
+
+/**
+ * A condition variable for coroutines (asyncio's {@code Condition}): a coroutine holding the lock
+ * {@link #await()}s until another {@link #notifyWaiters(int) notifies} it, and holds the lock again
+ * when it returns, even when cancelled. A waiter cancelled after it was notified passes the
+ * notification on, so none is lost (a spurious wake-up instead, which the protocol allows).
+ *
+ * <p>Thread-safety: loop thread only; bound to the loop of its first waiter.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Condition {
+
+    private final Lock lock;
+    private final LoopBinding binding = new LoopBinding(this);
+    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+
+    /**
+     * Creates a condition over {@code lock}.
+     *
+     * @param lock the lock; never null
+     */
+    public Condition(Lock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+    }
+
+    /** Creates a condition over a lock of its own. */
+    public Condition() {
+        this(new Lock());
+    }
+
+    /**
+     * Takes the underlying lock.
+     *
+     * @return true
+     */
+    public boolean acquire() {
+        return lock.acquire();
+    }
+
+    /** Releases the underlying lock. */
+    public void release() {
+        lock.release();
+    }
+
+    /**
+     * Returns whether the underlying lock is held.
+     *
+     * @return true if held
+     */
+    public boolean locked() {
+        return lock.locked();
+    }
+
+    /**
+     * Releases the lock, waits to be notified, and takes the lock again before returning or
+     * throwing (asyncio's {@code wait()}; named so because {@code wait()} is {@link Object}'s).
+     *
+     * @return true
+     * @throws IllegalStateException if the lock is not held
+     */
+    public boolean await() {
+        if (!locked()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock: acquire() first");
+        }
+        release();
+        Future<Boolean> waiter = binding.loop().createFuture();
+        RuntimeException failure = null;
+        try {
+            waiters.addLast(waiter);
+            try {
+                Async.await(waiter);
+            } finally {
+                waiters.remove(waiter);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            if (waiter.done() && !waiter.cancelled()) {
+                wakeUp(1); // notified, but we will not act on it: pass it on
+            }
+        }
+        // The lock must be held again however we leave, even through repeated cancellations.
+        while (true) {
+            try {
+                acquire();
+                break;
+            } catch (CancelledException again) {
+                failure = again;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return true;
+    }
+
+    /**
+     * Waits until {@code predicate} is true, checking it first and after each notification.
+     *
+     * @param predicate what to wait for; never null
+     * @return true
+     */
+    public boolean awaitFor(BooleanSupplier predicate) {
+        while (!predicate.getAsBoolean()) {
+            await();
+        }
+        return true;
+    }
+
+    /**
+     * Wakes up to {@code n} waiters (asyncio's {@code notify(n)}; named so because
+     * {@code notify()} is {@link Object}'s).
+     *
+     * @param n how many, at most
+     * @throws IllegalStateException if the lock is not held
+     */
+    public void notifyWaiters(int n) {
+        if (!locked()) {
+            throw new IllegalStateException("cannot notify on un-acquired lock: acquire() first");
+        }
+        wakeUp(n);
+    }
+
+    /**
+     * Wakes every waiter (asyncio's {@code notify_all()}).
+     *
+     * @throws IllegalStateException if the lock is not held
+     */
+    public void notifyAllWaiters() {
+        notifyWaiters(waiters.size());
+    }
+
+    @Override
+    public String toString() {
+        return "Condition[" + lock + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size()) + "]";
+    }
+
+    private void wakeUp(int n) {
+        int woken = 0;
+        for (Future<Boolean> waiter : waiters) {
+            if (woken >= n) {
+                return;
+            }
+            if (!waiter.done()) {
+                woken++;
+                waiter.setResult(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.loopkit.toolkit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.loopkit.api.Async;
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Future;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apiguardian.api.API;
+
+/**
+ * A mutual-exclusion lock for coroutines (asyncio's {@code Lock}, step by step as
+ * {@code locks.py}): not reentrant, not owned (any coroutine may release it), handed to waiters in
+ * the order they came. A waiter cancelled after it was woken wakes the next one, so a release is
+ * never lost. Use it as {@code lock.acquire(); try { … } finally { lock.release(); }}.
+ *
+ * <p>Thread-safety: loop thread only; bound to the loop of its first waiter.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Lock {
+
+    private final LoopBinding binding = new LoopBinding(this);
+    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private boolean locked;
+
+    /** Creates an unlocked lock. */
+    public Lock() {
+    }
+
+    /**
+     * Returns whether the lock is held.
+     *
+     * @return true if held
+     */
+    public boolean locked() {
+        return locked;
+    }
+
+    /**
+     * Takes the lock, waiting (in arrival order) while another coroutine holds it.
+     *
+     * @return true
+     */
+    public boolean acquire() {
+        if (!locked && waiters.stream().allMatch(Future::cancelled)) {
+            locked = true;
+            return true;
+        }
+        Future<Boolean> waiter = binding.loop().createFuture();
+        waiters.addLast(waiter);
+        try {
+            try {
+                Async.await(waiter);
+            } finally {
+                waiters.remove(waiter);
+            }
+        } catch (CancelledException cancelled) {
+            if (!locked) {
+                wakeUpFirst(); // we were perhaps woken for the lock we will not take: pass it on
+            }
+            throw cancelled;
+        }
+        locked = true;
+        return true;
+    }
+
+    /**
+     * Releases the lock and wakes the first waiter.
+     *
+     * @throws IllegalStateException if the lock is not held
+     */
+    public void release() {
+        if (!locked) {
+            throw new IllegalStateException("Lock is not acquired: release() only after acquire()");
+        }
+        locked = false;
+        wakeUpFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "Lock[" + (locked ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size())
+                + "]";
+    }
+
+    private void wakeUpFirst() {
+        Future<Boolean> first = waiters.peekFirst();
+        if (first != null && !first.done()) {
+            first.setResult(true); // done() means it is already on its way
+        }
+    }
+}
