@@ -40,6 +40,26 @@ class CoroutineTest extends LoopTestSupport {
         assertTrue(e.getMessage().startsWith("Async.await() called outside a coroutine"), e.getMessage());
     }
 
+    /** A thread forked inside a coroutine (as StructuredTaskScope forks) is told where to await instead. */
+    @Test
+    void awaitOnAThreadForkedByACoroutineSaysWhereToAwait() {
+        Future<String> future = loop.createFuture();
+        String message = loop.runUntilComplete(loop.createTask(Coroutines.of(() -> {
+            String[] seen = new String[1];
+            Thread fork = Thread.ofVirtual().start(() -> {
+                try {
+                    Async.await(future);
+                } catch (IllegalStateException e) {
+                    seen[0] = e.getMessage();
+                }
+            });
+            fork.join(WAIT);
+            return seen[0];
+        })));
+        assertTrue(message != null && message.contains("StructuredTaskScope fork")
+                && message.contains("await in the coroutine"), String.valueOf(message));
+    }
+
     @Test
     void theInlineMechanismIsUsedWhenTheJvmAllowsIt() {
         // The build runs tests with --add-opens java.base/java.lang=ALL-UNNAMED on JDK 25.

@@ -80,7 +80,10 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         if (self == null) {
             throw new IllegalStateException("Async.await() called outside a coroutine (on thread "
                     + Thread.currentThread().getName() + "): await only inside Coroutines.of(...) run by a task,"
-                    + " or drive the future with loop.runUntilComplete(future)");
+                    + " or drive the future with loop.runUntilComplete(future). A thread a coroutine starts (a"
+                    + " StructuredTaskScope fork, an executor's) is not that coroutine: let it return its result"
+                    + " and await in the coroutine, or, from a plain thread, wait with Futures.block(future) or"
+                    + " Futures.runCoroutineThreadsafe (loopkit-toolkit)");
         }
         if (future.done()) {
             return future.result();
