@@ -2,11 +2,8 @@ package dev.loopkit.toolkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Future;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.apiguardian.api.API;
@@ -24,7 +21,7 @@ public final class Condition {
 
     private final Lock lock;
     private final LoopBinding binding = new LoopBinding(this);
-    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private final Waiters<Boolean> waiters = new Waiters<>();
 
     /**
      * Creates a condition over {@code lock}.
@@ -75,19 +72,14 @@ public final class Condition {
             throw new IllegalStateException("cannot wait on un-acquired lock: acquire() first");
         }
         release();
-        Future<Boolean> waiter = binding.loop().createFuture();
+        Future<Boolean> waiter = waiters.join(binding.loop());
         RuntimeException failure = null;
         try {
-            waiters.addLast(waiter);
-            try {
-                Async.await(waiter);
-            } finally {
-                waiters.remove(waiter);
-            }
+            waiters.awaitTurn(waiter);
         } catch (RuntimeException e) {
             failure = e;
             if (waiter.done() && !waiter.cancelled()) {
-                wakeUp(1); // notified, but we will not act on it: pass it on
+                waiters.wakeNext(false); // notified, but we will not act on it: pass it on
             }
         }
         // The lock must be held again however we leave, even through repeated cancellations.
@@ -129,7 +121,7 @@ public final class Condition {
         if (!locked()) {
             throw new IllegalStateException("cannot notify on un-acquired lock: acquire() first");
         }
-        wakeUp(n);
+        waiters.wake(n, false);
     }
 
     /**
@@ -138,24 +130,11 @@ public final class Condition {
      * @throws IllegalStateException if the lock is not held
      */
     public void notifyAllWaiters() {
-        notifyWaiters(waiters.size());
+        notifyWaiters(Integer.MAX_VALUE);
     }
 
     @Override
     public String toString() {
-        return "Condition[" + lock + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size()) + "]";
-    }
-
-    private void wakeUp(int n) {
-        int woken = 0;
-        for (Future<Boolean> waiter : waiters) {
-            if (woken >= n) {
-                return;
-            }
-            if (!waiter.done()) {
-                woken++;
-                waiter.setResult(false);
-            }
-        }
+        return "Condition[" + lock + waiters.describe("waiters") + "]";
     }
 }

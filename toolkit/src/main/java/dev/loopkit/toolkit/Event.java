@@ -2,10 +2,6 @@ package dev.loopkit.toolkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.loopkit.api.Async;
-import dev.loopkit.api.Future;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.apiguardian.api.API;
 
 /**
@@ -19,7 +15,7 @@ import org.apiguardian.api.API;
 public final class Event {
 
     private final LoopBinding binding = new LoopBinding(this);
-    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private final Waiters<Boolean> waiters = new Waiters<>();
     private boolean value;
 
     /** Creates an event that is not set. */
@@ -39,11 +35,7 @@ public final class Event {
     public void set() {
         if (!value) {
             value = true;
-            for (Future<Boolean> waiter : waiters) {
-                if (!waiter.done()) {
-                    waiter.setResult(true);
-                }
-            }
+            waiters.wakeAll(true);
         }
     }
 
@@ -62,17 +54,11 @@ public final class Event {
         if (value) {
             return true;
         }
-        Future<Boolean> waiter = binding.loop().createFuture();
-        waiters.addLast(waiter);
-        try {
-            return Async.await(waiter);
-        } finally {
-            waiters.remove(waiter);
-        }
+        return waiters.awaitTurn(waiters.join(binding.loop()));
     }
 
     @Override
     public String toString() {
-        return "Event[" + (value ? "set" : "unset") + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size()) + "]";
+        return "Event[" + (value ? "set" : "unset") + waiters.describe("waiters") + "]";
     }
 }

@@ -2,11 +2,8 @@ package dev.loopkit.toolkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Future;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +18,7 @@ import org.apiguardian.api.API;
 public final class Lock {
 
     private final LoopBinding binding = new LoopBinding(this);
-    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private final Waiters<Boolean> waiters = new Waiters<>();
     private boolean locked;
 
     /** Creates an unlocked lock. */
@@ -43,21 +40,16 @@ public final class Lock {
      * @return true
      */
     public boolean acquire() {
-        if (!locked && waiters.stream().allMatch(Future::cancelled)) {
+        if (!locked && !waiters.anyActive()) {
             locked = true;
             return true;
         }
-        Future<Boolean> waiter = binding.loop().createFuture();
-        waiters.addLast(waiter);
+        Future<Boolean> waiter = waiters.join(binding.loop());
         try {
-            try {
-                Async.await(waiter);
-            } finally {
-                waiters.remove(waiter);
-            }
+            waiters.awaitTurn(waiter);
         } catch (CancelledException cancelled) {
             if (!locked) {
-                wakeUpFirst(); // we were perhaps woken for the lock we will not take: pass it on
+                waiters.wakeFirst(true); // we were perhaps woken for the lock we will not take: pass it on
             }
             throw cancelled;
         }
@@ -75,19 +67,11 @@ public final class Lock {
             throw new IllegalStateException("Lock is not acquired: release() only after acquire()");
         }
         locked = false;
-        wakeUpFirst();
+        waiters.wakeFirst(true);
     }
 
     @Override
     public String toString() {
-        return "Lock[" + (locked ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size())
-                + "]";
-    }
-
-    private void wakeUpFirst() {
-        Future<Boolean> first = waiters.peekFirst();
-        if (first != null && !first.done()) {
-            first.setResult(true); // done() means it is already on its way
-        }
+        return "Lock[" + (locked ? "locked" : "unlocked") + waiters.describe("waiters") + "]";
     }
 }

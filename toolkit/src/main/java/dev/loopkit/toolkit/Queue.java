@@ -2,10 +2,8 @@ package dev.loopkit.toolkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.loopkit.api.Async;
 import dev.loopkit.api.Future;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -28,8 +26,8 @@ public class Queue<T> {
     /** java.util's queue, named in full because this class has asyncio's name. */
     private final java.util.Queue<T> items;
     private final LoopBinding binding = new LoopBinding(this);
-    private final Deque<Future<Void>> getters = new ArrayDeque<>();
-    private final Deque<Future<Void>> putters = new ArrayDeque<>();
+    private final Waiters<Void> getters = new Waiters<>();
+    private final Waiters<Void> putters = new Waiters<>();
     private final Event finished = new Event();
     private int unfinishedTasks;
     private boolean shutDown;
@@ -102,15 +100,13 @@ public class Queue<T> {
             if (shutDown) {
                 throw shutDownError("put");
             }
-            Future<Void> putter = binding.loop().createFuture();
-            putters.addLast(putter);
+            Future<Void> putter = putters.join(binding.loop());
             try {
-                Async.await(putter);
+                putters.awaitTurn(putter);
             } catch (RuntimeException | Error e) {
                 putter.cancel();
-                putters.remove(putter);
                 if (!full() && !putter.cancelled()) {
-                    wakeUpNext(putters); // woken for a free slot it will not take: pass it on
+                    putters.wakeNext(null); // woken for a free slot it will not take: pass it on
                 }
                 throw e;
             }
@@ -136,7 +132,7 @@ public class Queue<T> {
         items.add(item);
         unfinishedTasks++;
         finished.clear();
-        wakeUpNext(getters);
+        getters.wakeNext(null);
     }
 
     /**
@@ -150,15 +146,13 @@ public class Queue<T> {
             if (shutDown) {
                 throw shutDownError("get");
             }
-            Future<Void> getter = binding.loop().createFuture();
-            getters.addLast(getter);
+            Future<Void> getter = getters.join(binding.loop());
             try {
-                Async.await(getter);
+                getters.awaitTurn(getter);
             } catch (RuntimeException | Error e) {
                 getter.cancel();
-                getters.remove(getter);
                 if (!empty() && !getter.cancelled()) {
-                    wakeUpNext(getters); // woken for an item it will not take: pass it on
+                    getters.wakeNext(null); // woken for an item it will not take: pass it on
                 }
                 throw e;
             }
@@ -181,7 +175,7 @@ public class Queue<T> {
             throw new QueueEmptyException("the queue is empty: get() waits for an item");
         }
         T item = items.remove();
-        wakeUpNext(putters);
+        putters.wakeNext(null);
         return item;
     }
 
@@ -228,39 +222,19 @@ public class Queue<T> {
                 finished.set();
             }
         }
-        wakeUpAll(getters);
-        wakeUpAll(putters);
+        getters.wakeAll(null);
+        putters.wakeAll(null);
     }
 
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[maxsize=" + maxsize + ", items=" + items.size()
-                + (getters.isEmpty() ? "" : ", getters=" + getters.size())
-                + (putters.isEmpty() ? "" : ", putters=" + putters.size())
+                + getters.describe("getters") + putters.describe("putters")
                 + (unfinishedTasks == 0 ? "" : ", tasks=" + unfinishedTasks) + (shutDown ? ", shut down" : "") + "]";
     }
 
     private QueueShutDownException shutDownError(String operation) {
         return new QueueShutDownException(operation + "() on a queue that was shut down"
                 + (operation.equals("get") ? " and is empty" : ""));
-    }
-
-    private static void wakeUpNext(Deque<Future<Void>> waiters) {
-        while (!waiters.isEmpty()) {
-            Future<Void> waiter = waiters.pollFirst();
-            if (!waiter.done()) {
-                waiter.setResult(null);
-                return;
-            }
-        }
-    }
-
-    private static void wakeUpAll(Deque<Future<Void>> waiters) {
-        while (!waiters.isEmpty()) {
-            Future<Void> waiter = waiters.pollFirst();
-            if (!waiter.done()) {
-                waiter.setResult(null);
-            }
-        }
     }
 }

@@ -2,11 +2,8 @@ package dev.loopkit.toolkit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Future;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +18,7 @@ import org.apiguardian.api.API;
 public class Semaphore {
 
     private final LoopBinding binding = new LoopBinding(this);
-    private final Deque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private final Waiters<Boolean> waiters = new Waiters<>();
     private int value;
 
     /**
@@ -48,7 +45,7 @@ public class Semaphore {
      * @return true if no permit is free, or waiters come first
      */
     public boolean locked() {
-        return value == 0 || waiters.stream().anyMatch(w -> !w.cancelled());
+        return value == 0 || waiters.anyActive();
     }
 
     /**
@@ -61,14 +58,9 @@ public class Semaphore {
             value--;
             return true;
         }
-        Future<Boolean> waiter = binding.loop().createFuture();
-        waiters.addLast(waiter);
+        Future<Boolean> waiter = waiters.join(binding.loop());
         try {
-            try {
-                Async.await(waiter);
-            } finally {
-                waiters.remove(waiter);
-            }
+            waiters.awaitTurn(waiter);
         } catch (CancelledException cancelled) {
             if (waiter.done() && !waiter.cancelled()) {
                 value++; // a permit was set aside for us, and we will not take it
@@ -100,19 +92,15 @@ public class Semaphore {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[value=" + value + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size())
-                + "]";
+        return getClass().getSimpleName() + "[value=" + value + waiters.describe("waiters") + "]";
     }
 
     /** Sets a permit aside for the first waiter not yet woken; false if there is none. */
     private boolean wakeUpNext() {
-        for (Future<Boolean> waiter : waiters) {
-            if (!waiter.done()) {
-                value--;
-                waiter.setResult(true);
-                return true;
-            }
+        if (!waiters.wakeNext(true)) {
+            return false;
         }
-        return false;
+        value--;
+        return true;
     }
 }
