@@ -249,14 +249,13 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public void runForever() {
-        checkClosed();
         checkNotRunning();
         if (!CLAIM.compareAndSet(this, FREE, RUN)) {
             throw new IllegalStateException(claim == CLOSE ? CLOSED_MESSAGE
                     : "This event loop is already running");
         }
         try {
-            checkClosed(); // a close() may have ended between the first check and the claim
+            checkClosed(); // after the claim, so that a close() cannot end between check and run
             if (CoroutineMechanism.current() == CoroutineMechanism.HANDOFF && !Thread.currentThread().isVirtual()) {
                 runOnVirtualThread();
             } else {
@@ -415,10 +414,6 @@ public abstract class BaseEventLoop implements EventLoop {
         unclosed.closed();
     }
 
-    /** What warns if this loop is collected without close(); for tests. */
-    UnclosedLoopWarning unclosedWarning() {
-        return unclosed;
-    }
 
     // ---------------------------------------------------------------------------------------
     // Scheduling

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.lang.reflect.Field;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ class UnclosedLoopWarningTest {
     @Test
     void theWarningOfAnUnclosedLoopNamesItAndSaysWhatToDo() {
         ParkingEventLoop loop = new ParkingEventLoop();
-        List<ILoggingEvent> logged = logged(() -> loop.unclosedWarning().run());
+        List<ILoggingEvent> logged = logged(() -> warningOf(loop).run());
         assertEquals(1, logged.size(), "warnings for an unclosed loop: " + logged);
         assertEquals(Level.WARN, logged.get(0).getLevel());
         String message = logged.get(0).getFormattedMessage();
@@ -33,21 +34,32 @@ class UnclosedLoopWarningTest {
     @Test
     void closeSilencesTheWarning() {
         ParkingEventLoop loop = new ParkingEventLoop();
-        assertFalse(loop.unclosedWarning().isClosed(), "a new loop counts as closed");
+        assertFalse(warningOf(loop).isClosed(), "a new loop counts as closed");
         loop.close();
-        assertTrue(loop.unclosedWarning().isClosed(), "close() did not tell the warning");
-        assertEquals(List.of(), logged(() -> loop.unclosedWarning().run()), "a closed loop was reported unclosed");
+        assertTrue(warningOf(loop).isClosed(), "close() did not tell the warning");
+        assertEquals(List.of(), logged(() -> warningOf(loop).run()), "a closed loop was reported unclosed");
     }
 
     @Test
     void theWarningDoesNotKeepItsLoopReachable() throws IllegalAccessException {
         ParkingEventLoop loop = new ParkingEventLoop();
-        for (var field : UnclosedLoopWarning.class.getDeclaredFields()) {
+        for (Field field : UnclosedLoopWarning.class.getDeclaredFields()) {
             field.setAccessible(true);
-            Object value = field.get(loop.unclosedWarning());
+            Object value = field.get(warningOf(loop));
             assertFalse(value instanceof BaseEventLoop, "the warning holds its loop in " + field.getName());
         }
         loop.close();
+    }
+
+    /** The loop's own warning: a private field, read here rather than given an accessor only tests use. */
+    private static UnclosedLoopWarning warningOf(BaseEventLoop loop) {
+        try {
+            Field field = BaseEventLoop.class.getDeclaredField("unclosed");
+            field.setAccessible(true);
+            return (UnclosedLoopWarning) field.get(loop);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("BaseEventLoop has no 'unclosed' field any more", e);
+        }
     }
 
     private static List<ILoggingEvent> logged(Runnable action) {

@@ -189,7 +189,8 @@ public final class ExceptionHandlerRules implements RuleGroup {
                         }),
                 required("EH-11", "with no handler set, callExceptionHandler logs an ERROR with the message (or"
                         + " \"Unhandled exception in event loop\"), the exception and a line for each part of the"
-                        + " context that is there, extras in key order",
+                        + " context that is there, extras in key order, a source_traceback as asyncio's \"Object"
+                        + " created at\"",
                         "BaseEventLoop.default_exception_handler: logger.error('\\n'.join(log_lines), exc_info=...)",
                         "that callExceptionHandler falls back to defaultExceptionHandler, and that it writes the"
                                 + " message, then \"future: ...\" (or handle/task) and \"key: value\" lines sorted"
@@ -209,6 +210,15 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             int next = tck.logged().size();
                             loop.callExceptionHandler(ExceptionContext.of("", boom));
                             assertEquals("Unhandled exception in event loop", onlyError(tck, next).message());
+                            // A creation stack is printed as asyncio prints it; other lists as they are.
+                            StackTraceElement inner = new StackTraceElement("app.Worker", "start", "Worker.java", 7);
+                            StackTraceElement outer = new StackTraceElement("app.Main", "main", "Main.java", 3);
+                            int third = tck.logged().size();
+                            loop.callExceptionHandler(new ExceptionContext("made here", null, null, null, null,
+                                    Map.of("source_traceback", List.of(inner, outer), "peers", List.of("a", "b"))));
+                            assertEquals(List.of("made here", "peers: [a, b]",
+                                    "source_traceback: Object created at (most recent call first):",
+                                    "\tat " + inner, "\tat " + outer), onlyError(tck, third).message().lines().toList());
                         }),
                 required("EH-12", "a handler that throws is logged as \"Unhandled error in exception handler\" with"
                         + " the handler's exception and the context it was given", "BaseEventLoop.call_exception_handler:"
@@ -293,8 +303,8 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             });
                             loop.callExceptionHandler(ExceptionContext.of("reported", null));
                         }),
-                required("EH-15", "an OutOfMemoryError is fatal: it escapes runUntilComplete, and the next run is not"
-                        + " cut short by the failed run's stop", "BaseEventLoop.run_until_complete:"
+                required("EH-15", "an OutOfMemoryError is fatal: it escapes runUntilComplete (and a handler's escapes"
+                        + " callExceptionHandler), and the next run is not cut short by the failed run's stop", "BaseEventLoop.run_until_complete:"
                         + " _run_until_complete_cb skips the stop for the escaping kinds (bpo-22429)",
                         "that fatal throwables escape the loop, and that runUntilComplete's stop callback does not"
                                 + " stop the loop for a future that failed with one (it is already queued)",
@@ -310,6 +320,13 @@ public final class ExceptionHandlerRules implements RuleGroup {
                                 Async.await(TckContext.sleep(loop, Duration.ofMillis(1)));
                                 return 42;
                             })), "the run after the fatal error");
+                            OutOfMemoryError inHandler = new OutOfMemoryError("in the handler");
+                            loop.setExceptionHandler((l, context) -> {
+                                throw inHandler;
+                            });
+                            assertSame(inHandler, assertThrows(OutOfMemoryError.class,
+                                    () -> loop.callExceptionHandler(ExceptionContext.of("reported", null))),
+                                    "a handler's fatal error must escape, not be logged as a handler failure");
                         }),
                 required("EH-16", "a callback whose toString() throws is still reported, with its own exception, and"
                         + " the loop runs on", "Handle._run: the report must not fail because of what it reports",

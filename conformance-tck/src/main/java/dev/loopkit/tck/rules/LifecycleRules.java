@@ -190,6 +190,27 @@ public final class LifecycleRules implements RuleGroup {
                             assertEquals(List.of(), made, "the task factory was asked for a task of a closed loop");
                             assertThrows(IllegalStateException.class, () -> refused.send(null),
                                     "the refused coroutine was left open: it could still be started");
+                            // A coroutine that will not close: its refusal travels with the error, not lost.
+                            IllegalStateException stubborn = new IllegalStateException("will not close");
+                            Coroutine<Integer> refusing = new Coroutine<>() {
+                                @Override
+                                public Step<Integer> send(Object value) {
+                                    return new Step.Return<>(1);
+                                }
+
+                                @Override
+                                public Step<Integer> throwInto(Throwable error) {
+                                    return new Step.Return<>(1);
+                                }
+
+                                @Override
+                                public void close() {
+                                    throw stubborn;
+                                }
+                            };
+                            IllegalStateException closedError = illegalState(CLOSED, () -> loop.createTask(refusing));
+                            assertEquals(List.of(stubborn), List.of(closedError.getSuppressed()),
+                                    "the coroutine's refusal to close is not attached to the error");
                         }),
                 required("LC-13", "runInExecutor on a closed loop fails with \"Event loop is closed\"",
                         "BaseEventLoop.run_in_executor",

@@ -118,7 +118,7 @@ class BrokenProvidersTest {
                 List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07"));
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
         expect(BrokenProviders.HandlerNeverCalled::new, "LC-28", "FU-13", "FU-15", "FU-16", "EH-01", "EH-04",
-                "EH-11", "EH-12", "EH-14", "EH-16", "EH-17");
+                "EH-11", "EH-12", "EH-14", "EH-15", "EH-16", "EH-17");
         expect(BrokenProviders.ClockBackwards::new, "LC-15", "SC-03", "SC-04", "SC-05", "SC-06", "SC-08", "SC-10",
                 "SC-11", "SC-12", "SC-14", "SC-15", "SC-17", "TK-02", "TK-17", "TK-23", "RG-06", "RG-10", "EH-02",
                 "EH-13", "EH-15", "EX-05");
