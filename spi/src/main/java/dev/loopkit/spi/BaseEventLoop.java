@@ -551,9 +551,8 @@ public abstract class BaseEventLoop implements EventLoop {
             finished.setResult(null);
             return finished;
         }
-        executor.shutdown();
         Thread.ofVirtual().name("loopkit-executor-shutdown").start(() -> {
-            executor.close(); // waits for the calls already submitted to finish
+            executor.close(); // shuts it down and waits for the calls already submitted to finish
             completeThreadsafe(() -> {
                 if (!finished.done()) {
                     finished.setResult(null);
