@@ -82,44 +82,96 @@ public interface EventLoop extends AutoCloseable {
 
     /**
      * Schedules {@code callback} to run on the next iteration, after the callbacks already
-     * scheduled (FIFO). Loop thread only.
+     * scheduled (FIFO), in a copy of the current {@link Context}. Loop thread only.
      *
      * @param callback the callback; never null
      * @return a handle that can cancel it
      * @throws IllegalStateException if the loop is closed
      */
-    Handle callSoon(Runnable callback);
+    default Handle callSoon(Runnable callback) {
+        return callSoon(callback, null);
+    }
+
+    /**
+     * Like {@link #callSoon(Runnable)}, running {@code callback} in {@code context} (asyncio's
+     * {@code context=}): what it sets there stays there.
+     *
+     * @param callback the callback; never null
+     * @param context the context to run it in, or null for a copy of the current one
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     */
+    Handle callSoon(Runnable callback, Context context);
 
     /**
      * Like {@link #callSoon(Runnable)}, callable from any thread: wakes the loop if it is waiting
-     * for I/O or a timer.
+     * for I/O or a timer. The callback runs in a copy of the calling thread's current context.
      *
      * @param callback the callback; never null
      * @return a handle that can cancel it (on the loop thread)
      * @throws IllegalStateException if the loop is closed
      */
-    Handle callSoonThreadsafe(Runnable callback);
+    default Handle callSoonThreadsafe(Runnable callback) {
+        return callSoonThreadsafe(callback, null);
+    }
 
     /**
-     * Schedules {@code callback} to run after {@code delay}. Callbacks due at the same time run in
-     * the order they were scheduled.
+     * Like {@link #callSoonThreadsafe(Runnable)}, running {@code callback} in {@code context}.
+     *
+     * @param callback the callback; never null
+     * @param context the context to run it in, or null for a copy of the calling thread's
+     * @return a handle that can cancel it (on the loop thread)
+     * @throws IllegalStateException if the loop is closed
+     */
+    Handle callSoonThreadsafe(Runnable callback, Context context);
+
+    /**
+     * Schedules {@code callback} to run after {@code delay}, in a copy of the current context.
+     * Callbacks due at the same time run in the order they were scheduled.
      *
      * @param delay how long to wait; zero or negative runs it on the next iteration
      * @param callback the callback; never null
      * @return a handle that can cancel it
      * @throws IllegalStateException if the loop is closed
      */
-    TimerHandle callLater(Duration delay, Runnable callback);
+    default TimerHandle callLater(Duration delay, Runnable callback) {
+        return callLater(delay, callback, null);
+    }
 
     /**
-     * Schedules {@code callback} to run at loop time {@code whenNanos} (see {@link #time()}).
+     * Like {@link #callLater(Duration, Runnable)}, running {@code callback} in {@code context}.
+     *
+     * @param delay how long to wait; zero or negative runs it on the next iteration
+     * @param callback the callback; never null
+     * @param context the context to run it in, or null for a copy of the current one
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     */
+    TimerHandle callLater(Duration delay, Runnable callback, Context context);
+
+    /**
+     * Schedules {@code callback} to run at loop time {@code whenNanos} (see {@link #time()}), in a
+     * copy of the current context.
      *
      * @param whenNanos the loop time at which to run it
      * @param callback the callback; never null
      * @return a handle that can cancel it
      * @throws IllegalStateException if the loop is closed
      */
-    TimerHandle callAt(long whenNanos, Runnable callback);
+    default TimerHandle callAt(long whenNanos, Runnable callback) {
+        return callAt(whenNanos, callback, null);
+    }
+
+    /**
+     * Like {@link #callAt(long, Runnable)}, running {@code callback} in {@code context}.
+     *
+     * @param whenNanos the loop time at which to run it
+     * @param callback the callback; never null
+     * @param context the context to run it in, or null for a copy of the current one
+     * @return a handle that can cancel it
+     * @throws IllegalStateException if the loop is closed
+     */
+    TimerHandle callAt(long whenNanos, Runnable callback, Context context);
 
     /** Returns the loop's monotonic clock in nanoseconds. Thread-safe. */
     long time();
@@ -132,7 +184,8 @@ public interface EventLoop extends AutoCloseable {
 
     /**
      * Wraps {@code coroutine} in a task (through the task factory, if one is set) that starts on
-     * the next iteration.
+     * the next iteration (or at once, with {@link Tasks#eagerTaskFactory()}) and runs each step
+     * in a copy of the current {@link Context}.
      *
      * @param coroutine the coroutine; never null
      * @return the task
@@ -147,10 +200,11 @@ public interface EventLoop extends AutoCloseable {
      *
      * @param coroutine the coroutine; never null
      * @param name the task's name, or null for {@code Task-N}
-     * @param context an opaque context object carried by the task, or null
+     * @param context the context the task runs its steps in (asyncio's {@code context=}), or
+     *     null for a copy of the current one
      * @return the task
      */
-    <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context);
+    <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context);
 
     /**
      * Sets the factory {@link #createTask} uses, or {@code null} for the built-in task.

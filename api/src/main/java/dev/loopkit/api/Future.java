@@ -46,7 +46,8 @@ public interface Future<T> {
 
     /**
      * Adds a callback run with this future once it is done, scheduled with
-     * {@link EventLoop#callSoon(Runnable)}; if the future is already done it is scheduled now.
+     * {@link EventLoop#callSoon(Runnable)}; if the future is already done it is scheduled now. It
+     * runs in a copy of the {@link Context} current when it was added (asyncio's).
      *
      * @param callback the callback; never null
      */

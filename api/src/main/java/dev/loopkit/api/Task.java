@@ -34,10 +34,10 @@ public interface Task<T> extends Future<T> {
     Coroutine<T> getCoro();
 
     /**
-     * Returns the opaque context object given when the task was created (asyncio's
-     * {@code contextvars.Context}), or {@code null}. loopkit does not interpret it.
+     * Returns the context the task runs each step in (asyncio's {@code get_context()}): the one
+     * given to {@link EventLoop#createTask}, or the copy of its creator's taken then.
      */
-    Object getContext();
+    Context getContext();
 
     /**
      * Returns the number of pending cancellation requests: incremented by each {@link #cancel}

@@ -14,8 +14,9 @@ public interface TaskFactory {
      * @param loop the loop; never null
      * @param coroutine the coroutine; never null
      * @param name the requested name, or null
-     * @param context the context object, or null
+     * @param context the context the task runs its steps in; never null (the loop copies the
+     *     current one when the caller gave none)
      * @return the new task, bound to {@code loop}
      */
-    Task<?> newTask(EventLoop loop, Coroutine<?> coroutine, String name, Object context);
+    Task<?> newTask(EventLoop loop, Coroutine<?> coroutine, String name, Context context);
 }

@@ -12,7 +12,38 @@ import java.util.Set;
  */
 public final class Tasks {
 
+    private static final TaskFactory EAGER_TASK_FACTORY = new TaskFactory() {
+        @Override
+        public Task<?> newTask(EventLoop loop, Coroutine<?> coroutine, String name, Context context) {
+            throw new UnsupportedOperationException(loop + " called the eager task factory instead of starting"
+                    + " the task eagerly itself, so it does not support eager tasks: use a loop certified by the"
+                    + " TCK, or remove the factory with setTaskFactory(null)");
+        }
+
+        @Override
+        public String toString() {
+            return "eager task factory";
+        }
+    };
+
     private Tasks() {
+    }
+
+    /**
+     * Returns the eager task factory (asyncio 3.12's {@code eager_task_factory}): installed with
+     * {@link EventLoop#setTaskFactory}, {@link EventLoop#createTask} runs the new task's first step
+     * at once, inside the call, when the loop is running. A task that finishes without suspending
+     * is done when {@code createTask} returns and never touches the scheduler; one that suspends
+     * goes on as any task. While its first step runs it is the current task and is in
+     * {@link #allTasks}, as asyncio's eager tasks are.
+     *
+     * <p>The loop carries the eagerness out itself (the SPI's {@code BaseEventLoop} does, and the
+     * TCK certifies it); this factory only selects it and is never asked to create a task.
+     *
+     * @return the shared factory
+     */
+    public static TaskFactory eagerTaskFactory() {
+        return EAGER_TASK_FACTORY;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.loopkit.tck;
 
+import dev.loopkit.tck.rules.ContextRules;
 import dev.loopkit.tck.rules.ExceptionHandlerRules;
 import dev.loopkit.tck.rules.ExecutorRules;
 import dev.loopkit.tck.rules.FutureRules;
@@ -24,6 +25,7 @@ public final class Rules {
 
     private static final List<RuleGroup> GROUPS = List.of(new LifecycleRules(), new SchedulingRules(),
             new ThreadSafetyRules(), new FutureRules(), new TaskRules(), new RegistryRules(),
+            new ContextRules(),
             new ExceptionHandlerRules(), new ExecutorRules(), new ProviderRules(), new IoRules());
 
     static {

@@ -2,6 +2,7 @@ package dev.loopkit.spi;
 
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Connection;
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.DatagramEndpoint;
@@ -16,6 +17,7 @@ import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TaskFactory;
+import dev.loopkit.api.Tasks;
 import dev.loopkit.api.TimerHandle;
 import dev.loopkit.api.Transport;
 import dev.loopkit.api.internal.CoroutineMechanism;
@@ -419,12 +421,12 @@ public abstract class BaseEventLoop implements EventLoop {
     // Scheduling
 
     @Override
-    public Handle callSoon(Runnable callback) {
+    public Handle callSoon(Runnable callback, Context context) {
         checkClosed();
         if (debug) {
             checkThread();
         }
-        CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"));
+        CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"), context);
         if (!inbox.isEmpty()) {
             // asyncio has one ready queue: what this thread passed to callSoonThreadsafe before
             // runs before what it passes to callSoon now.
@@ -435,9 +437,9 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public Handle callSoonThreadsafe(Runnable callback) {
+    public Handle callSoonThreadsafe(Runnable callback, Context context) {
         checkClosed();
-        CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"));
+        CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"), context);
         inbox.offer(handle);
         if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
             wakeup();
@@ -446,18 +448,18 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public TimerHandle callLater(Duration delay, Runnable callback) {
+    public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
         Objects.requireNonNull(delay, "delay");
-        return callAt(saturatedAdd(time(), saturatedNanos(delay)), callback);
+        return callAt(saturatedAdd(time(), saturatedNanos(delay)), callback, context);
     }
 
     @Override
-    public TimerHandle callAt(long whenNanos, Runnable callback) {
+    public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
         checkClosed();
         if (debug) {
             checkThread();
         }
-        return timers.schedule(this, whenNanos, Objects.requireNonNull(callback, "callback"));
+        return timers.schedule(this, whenNanos, Objects.requireNonNull(callback, "callback"), context);
     }
 
     /** Returns {@link System#nanoTime()}. Vendors may override it with another monotonic clock. */
@@ -476,14 +478,15 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
         Objects.requireNonNull(coroutine, "coroutine");
         checkClosed(coroutine);
+        Context taskContext = context != null ? context : Context.copyCurrent();
         TaskFactory factory = taskFactory;
-        if (factory == null) {
-            return new BuiltinTask<>(coroutine, this, name, context);
+        if (factory == null || factory == Tasks.eagerTaskFactory()) {
+            return new BuiltinTask<>(coroutine, this, name, taskContext, factory != null);
         }
-        Task<?> task = Objects.requireNonNull(factory.newTask(this, coroutine, name, context),
+        Task<?> task = Objects.requireNonNull(factory.newTask(this, coroutine, name, taskContext),
                 () -> "task factory " + factory + " returned null");
         return (Task<T>) task;
     }

@@ -1,9 +1,11 @@
 package dev.loopkit.spi;
 
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Context;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.InvalidStateException;
+import dev.loopkit.api.internal.CurrentContexts;
 import dev.loopkit.api.internal.Failures;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.function.Consumer;
  * private {@code Future.__init__(*, loop)}). Works with any {@link EventLoop}, not only
  * {@link BaseEventLoop}.
  *
- * <p>Done callbacks are scheduled with {@link EventLoop#callSoon(Runnable)}, in the order they were
- * added. Not thread-safe: loop thread only.
+ * <p>Done callbacks are scheduled with {@link EventLoop#callSoon(Runnable, Context)}, in the order
+ * they were added, each in a copy of the context current when it was added (asyncio's). Not
+ * thread-safe: loop thread only.
  *
  * @param <T> the type of the result
  */
@@ -30,7 +33,8 @@ public class BuiltinFuture<T> implements Future<T> {
     private T result;
     private Throwable exception;
     private String cancelMessage;
-    private List<Consumer<? super Future<T>>> callbacks;
+    /** Callback, context, callback, context, ...: no pair object per registration. */
+    private List<Object> callbacks;
     private UnretrievedExceptions.Report unretrieved;
     /** Where it was created, when its loop was in debug mode; null otherwise. */
     private final List<StackTraceElement> sourceTraceback;
@@ -80,9 +84,10 @@ public class BuiltinFuture<T> implements Future<T> {
             return;
         }
         if (callbacks == null) {
-            callbacks = new ArrayList<>(2);
+            callbacks = new ArrayList<>(4);
         }
         callbacks.add(callback);
+        callbacks.add(CurrentContexts.captureForCallback());
     }
 
     @Override
@@ -91,9 +96,16 @@ public class BuiltinFuture<T> implements Future<T> {
         if (callbacks == null) {
             return 0;
         }
-        int before = callbacks.size();
-        callbacks.removeIf(callback::equals);
-        return before - callbacks.size();
+        List<Object> kept = new ArrayList<>(callbacks.size());
+        for (int i = 0; i < callbacks.size(); i += 2) {
+            if (!callback.equals(callbacks.get(i))) {
+                kept.add(callbacks.get(i));
+                kept.add(callbacks.get(i + 1));
+            }
+        }
+        int removed = (callbacks.size() - kept.size()) / 2;
+        callbacks = kept;
+        return removed;
     }
 
     @Override
@@ -182,11 +194,13 @@ public class BuiltinFuture<T> implements Future<T> {
 
     private void scheduleCallbacks() {
         onDone();
-        List<Consumer<? super Future<T>>> toRun = callbacks;
+        List<Object> toRun = callbacks;
         callbacks = null;
         if (toRun != null) {
-            for (Consumer<? super Future<T>> callback : toRun) {
-                loop.callSoon(new DoneCallback<>(this, callback));
+            for (int i = 0; i < toRun.size(); i += 2) {
+                @SuppressWarnings("unchecked") // only addDoneCallback adds, and it adds these
+                Consumer<? super Future<T>> callback = (Consumer<? super Future<T>>) toRun.get(i);
+                loop.callSoon(new DoneCallback<>(this, callback), (Context) toRun.get(i + 1));
             }
         }
     }

@@ -1,11 +1,13 @@
 package dev.loopkit.spi;
 
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.InvalidStateException;
 import dev.loopkit.api.Task;
+import dev.loopkit.api.Tasks;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -16,9 +18,11 @@ import java.util.function.Consumer;
  * {@code Task.__init__(coro, *, loop, name, context)}). Works with any {@link EventLoop}.
  *
  * <p>The constructor registers the task ({@link TaskRegistry#registerTask}) and schedules its
- * first step with {@link EventLoop#callSoon}. Each step runs between
- * {@link TaskRegistry#enterTask} and {@link TaskRegistry#leaveTask}; the task unregisters itself
- * when it is done.
+ * first step with {@link EventLoop#callSoon}, or, started eagerly (asyncio 3.12's
+ * {@code eager_start}) on a running loop, runs it at once with the task swapped in as the current
+ * one ({@link TaskRegistry#swapCurrentTask}). Every other step runs between
+ * {@link TaskRegistry#enterTask} and {@link TaskRegistry#leaveTask}. Every step runs in the
+ * task's {@link Context}. The task unregisters itself when it is done.
  *
  * <p>Invariant (asyncio's): either {@code waiter} is null and a step is scheduled, or
  * {@code waiter} is the future the coroutine awaits and the task's wake-up callback is registered
@@ -34,7 +38,9 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final Coroutine<T> coro;
-    private final Object context;
+    private final Context context;
+    /** The body of a step, run in the task's context: one object per task, not one per step. */
+    private final Runnable stepInContext = this::runStep;
     private final Runnable stepCallback = new Runnable() {
         @Override
         public void run() {
@@ -70,16 +76,36 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
      * @param coro the coroutine to drive; never null
      * @param loop the loop to run it on; never null
      * @param name the task's name, or null for {@code Task-N}
-     * @param context an opaque context object, or null
+     * @param context the context its steps run in, or null for a copy of the current one
+     */
+    public BuiltinTask(Coroutine<T> coro, EventLoop loop, String name, Context context) {
+        this(coro, loop, name, context, false);
+    }
+
+    /**
+     * Creates a task and schedules its first step, or, with {@code eagerStart} on a running loop,
+     * runs it now (what the loop does for {@link Tasks#eagerTaskFactory()}). For loop authors
+     * only; see the class comment.
+     *
+     * @param coro the coroutine to drive; never null
+     * @param loop the loop to run it on; never null
+     * @param name the task's name, or null for {@code Task-N}
+     * @param context the context its steps run in, or null for a copy of the current one
+     * @param eagerStart whether to run the first step inside this constructor
      */
     @SuppressWarnings("this-escape") // asyncio's contract: the constructor schedules and registers the task
-    public BuiltinTask(Coroutine<T> coro, EventLoop loop, String name, Object context) {
+    public BuiltinTask(Coroutine<T> coro, EventLoop loop, String name, Context context, boolean eagerStart) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
         this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
-        this.context = context;
-        loop.callSoon(stepCallback);
-        TaskRegistry.registerTask(this);
+        this.context = context != null ? context : Context.copyCurrent();
+        if (eagerStart && loop.isRunning()) {
+            TaskRegistry.registerTask(this);
+            eagerStart(loop);
+        } else {
+            loop.callSoon(stepCallback);
+            TaskRegistry.registerTask(this);
+        }
     }
 
     @Override
@@ -98,7 +124,7 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
     }
 
     @Override
-    public Object getContext() {
+    public Context getContext() {
         return context;
     }
 
@@ -163,6 +189,29 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
         if (done()) {
             throw new InvalidStateException("step(): already done: " + this);
         }
+        EventLoop loop = getLoop();
+        TaskRegistry.enterTask(loop, this);
+        try {
+            context.run(stepInContext);
+        } finally {
+            TaskRegistry.leaveTask(loop, this);
+        }
+    }
+
+    /**
+     * The first step, run inside the constructor (asyncio's {@code __eager_start}): the task that
+     * created this one, if any, is current again afterwards.
+     */
+    private void eagerStart(EventLoop loop) {
+        Task<?> creator = TaskRegistry.swapCurrentTask(loop, this);
+        try {
+            context.run(stepInContext);
+        } finally {
+            TaskRegistry.swapCurrentTask(loop, creator);
+        }
+    }
+
+    private void runStep() {
         Throwable toThrow = stepException;
         stepException = null;
         if (mustCancel) {
@@ -172,16 +221,6 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
             mustCancel = false;
         }
         waiter = null;
-        EventLoop loop = getLoop();
-        TaskRegistry.enterTask(loop, this);
-        try {
-            runStep(toThrow);
-        } finally {
-            TaskRegistry.leaveTask(loop, this);
-        }
-    }
-
-    private void runStep(Throwable toThrow) {
         Coroutine.Step<T> outcome;
         try {
             outcome = toThrow == null ? coro.send(null) : coro.throwInto(toThrow);

@@ -1,7 +1,9 @@
 package dev.loopkit.spi;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Handle;
+import dev.loopkit.api.internal.CurrentContexts;
 import java.util.List;
 
 /**
@@ -19,11 +21,17 @@ class CallbackHandle implements Handle {
     private Runnable callback;
     private volatile boolean cancelled;
 
-    CallbackHandle(BaseEventLoop loop, Runnable callback) {
+    /**
+     * @param context the context to run the callback in, or null for a copy of the current one
+     */
+    CallbackHandle(BaseEventLoop loop, Runnable callback, Context context) {
         this.loop = loop;
-        // In debug mode the callback carries where it was scheduled: a field of the handle's own
-        // would make every handle a third bigger (24 to 32 bytes) for a debugging aid.
-        this.callback = loop.getDebug() ? new Traced(callback, SourceTraceback.capture()) : callback;
+        // The context and, in debug mode, where the callback was scheduled ride on wrappers of the
+        // callback: fields of the handle's own would make every handle a third bigger (24 to 32
+        // bytes) for what most callbacks do not carry.
+        Context runIn = context != null ? context : CurrentContexts.captureForCallback();
+        Runnable target = runIn == null ? callback : new InContext(callback, runIn);
+        this.callback = loop.getDebug() ? new Traced(target, SourceTraceback.capture()) : target;
     }
 
     @Override
@@ -72,6 +80,19 @@ class CallbackHandle implements Handle {
     /** Where it was scheduled, most recent frame first, in debug mode; null otherwise or once cancelled. */
     final List<StackTraceElement> sourceTraceback() {
         return callback instanceof Traced traced ? traced.sourceTraceback() : null;
+    }
+
+    /** A callback and the context it runs in. */
+    private record InContext(Runnable callback, Context context) implements Runnable {
+        @Override
+        public void run() {
+            context.run(callback);
+        }
+
+        @Override
+        public String toString() {
+            return CallbackFailures.describe(callback);
+        }
     }
 
     /** A callback scheduled in debug mode, and where. */

@@ -1,5 +1,6 @@
 package dev.loopkit.spi;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.TimerHandle;
 
 /** A callback in a {@link BaseEventLoop}'s {@link TimerQueue}, due at {@link #when()}. */
@@ -10,8 +11,8 @@ final class ScheduledHandle extends CallbackHandle implements TimerHandle, Compa
     /** True while the handle sits in the timer queue's heap. Loop thread only. */
     boolean queued;
 
-    ScheduledHandle(BaseEventLoop loop, Runnable callback, long when, long sequence) {
-        super(loop, callback);
+    ScheduledHandle(BaseEventLoop loop, Runnable callback, Context context, long when, long sequence) {
+        super(loop, callback, context);
         this.when = when;
         this.sequence = sequence;
     }

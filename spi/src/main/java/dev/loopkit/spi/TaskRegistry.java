@@ -64,6 +64,19 @@ public final class TaskRegistry {
     }
 
     /**
+     * Makes {@code task} the current task of {@code loop} whatever task is current, and returns
+     * that one (asyncio's {@code _swap_current_task}): for a step that runs inside another task's
+     * step, as an eager task's first step does. Swap the returned task back in afterwards.
+     *
+     * @param loop the task's loop; never null
+     * @param task the task to make current, or null for none
+     * @return the task that was current, or null
+     */
+    public static Task<?> swapCurrentTask(EventLoop loop, Task<?> task) {
+        return TaskRegistryState.swap(loop, task);
+    }
+
+    /**
      * Returns true if {@code task} was registered and not unregistered since, whether or not it is
      * done: {@link dev.loopkit.api.Tasks#allTasks} shows only tasks that are not done, so it cannot
      * tell a finished task that unregistered itself from one that forgot to.

@@ -1,5 +1,6 @@
 package dev.loopkit.spi;
 
+import dev.loopkit.api.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -18,8 +19,8 @@ final class TimerQueue {
     private int cancelled;
     private long nextSequence;
 
-    ScheduledHandle schedule(BaseEventLoop loop, long when, Runnable callback) {
-        ScheduledHandle handle = new ScheduledHandle(loop, callback, when, nextSequence++);
+    ScheduledHandle schedule(BaseEventLoop loop, long when, Runnable callback, Context context) {
+        ScheduledHandle handle = new ScheduledHandle(loop, callback, context, when, nextSequence++);
         handle.queued = true;
         heap.add(handle);
         return handle;

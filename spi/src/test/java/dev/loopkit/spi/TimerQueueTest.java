@@ -23,7 +23,7 @@ class TimerQueueTest {
     void cancelIsConstantTimeUntilCancelledTimersAreTheMajority() {
         List<ScheduledHandle> handles = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            handles.add(timers.schedule(loop, 1_000 + i, () -> { }));
+            handles.add(timers.schedule(loop, 1_000 + i, () -> { }, null));
         }
         for (int i = 1; i <= 150; i++) {
             handles.get(i).cancel();
@@ -37,9 +37,9 @@ class TimerQueueTest {
 
     @Test
     void smallQueuesAreNeverPurgedButCancelledHeadsAreDropped() {
-        ScheduledHandle first = timers.schedule(loop, 10, () -> { });
-        ScheduledHandle second = timers.schedule(loop, 20, () -> { });
-        ScheduledHandle third = timers.schedule(loop, 30, () -> { });
+        ScheduledHandle first = timers.schedule(loop, 10, () -> { }, null);
+        ScheduledHandle second = timers.schedule(loop, 20, () -> { }, null);
+        ScheduledHandle third = timers.schedule(loop, 30, () -> { }, null);
         second.cancel();
         third.cancel();
         assertSame(first, timers.peek());
@@ -51,9 +51,9 @@ class TimerQueueTest {
 
     @Test
     void pollDueReturnsOnlyDueTimersInOrder() {
-        ScheduledHandle late = timers.schedule(loop, 50, () -> { });
-        ScheduledHandle early = timers.schedule(loop, 10, () -> { });
-        ScheduledHandle sameTimeLater = timers.schedule(loop, 10, () -> { });
+        ScheduledHandle late = timers.schedule(loop, 50, () -> { }, null);
+        ScheduledHandle early = timers.schedule(loop, 10, () -> { }, null);
+        ScheduledHandle sameTimeLater = timers.schedule(loop, 10, () -> { }, null);
         assertSame(early, timers.pollDue(49));
         assertSame(sameTimeLater, timers.pollDue(49));
         assertNull(timers.pollDue(49));

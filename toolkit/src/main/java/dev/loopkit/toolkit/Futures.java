@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
@@ -117,7 +118,8 @@ public final class Futures {
     /**
      * Runs {@code coroutine} as a task on {@code loop} from any other thread (asyncio's
      * {@code run_coroutine_threadsafe}) and returns its outcome as a {@link CompletableFuture};
-     * cancelling that cancels the task.
+     * cancelling that cancels the task. The task runs in a copy of the calling thread's
+     * {@link Context}.
      *
      * @param coroutine what to run; never null
      * @param loop a running loop; never null
@@ -176,15 +178,18 @@ public final class Futures {
     }
 
     /**
-     * Runs a blocking {@code call} on the loop's default executor and suspends the calling
-     * coroutine until it returns (asyncio 3.9's {@code to_thread}).
+     * Runs a blocking {@code call} on the loop's default executor, in a copy of the current
+     * {@link Context}, and suspends the calling coroutine until it returns (asyncio 3.9's
+     * {@code to_thread}).
      *
      * @param call the blocking work; never null
      * @param <T> its result type
      * @return its result
      */
     public static <T> T toThread(Callable<T> call) {
-        return Async.await(EventLoops.getRunningLoop().runInExecutor(null, call));
+        Objects.requireNonNull(call, "call");
+        Context context = Context.copyCurrent();
+        return Async.await(EventLoops.getRunningLoop().runInExecutor(null, () -> context.call(call)));
     }
 
     /**

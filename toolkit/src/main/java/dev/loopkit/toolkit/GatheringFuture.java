@@ -20,7 +20,6 @@ final class GatheringFuture implements Future<List<Object>> {
     private final Future<List<Object>> state;
     private final List<? extends Future<?>> children;
     private final boolean returnExceptions;
-    private final List<Consumer<? super Future<List<Object>>>> callbacks = new ArrayList<>();
     private int finished;
     private boolean cancelRequested;
 
@@ -28,7 +27,6 @@ final class GatheringFuture implements Future<List<Object>> {
         this.state = loop.createFuture();
         this.children = List.copyOf(children);
         this.returnExceptions = returnExceptions;
-        state.addDoneCallback(done -> runCallbacks());
         if (this.children.isEmpty()) {
             state.setResult(List.of());
         }
@@ -88,14 +86,6 @@ final class GatheringFuture implements Future<List<Object>> {
     }
 
     /** Each callback in a callback of its own, as a loop future's: the loop reports what one throws. */
-    private void runCallbacks() {
-        List<Consumer<? super Future<List<Object>>>> toRun = List.copyOf(callbacks);
-        callbacks.clear();
-        for (Consumer<? super Future<List<Object>>> callback : toRun) {
-            getLoop().callSoon(() -> callback.accept(this));
-        }
-    }
-
     /**
      * Cancels every child not yet done (asyncio's {@code _GatheringFuture.cancel}): the gathering
      * future then fails with a {@link CancelledException} once they all are.
@@ -129,19 +119,12 @@ final class GatheringFuture implements Future<List<Object>> {
 
     @Override
     public void addDoneCallback(Consumer<? super Future<List<Object>>> callback) {
-        Objects.requireNonNull(callback, "callback");
-        if (state.done()) {
-            getLoop().callSoon(() -> callback.accept(this));
-        } else {
-            callbacks.add(callback);
-        }
+        state.addDoneCallback(new Relay(Objects.requireNonNull(callback, "callback"), this));
     }
 
     @Override
     public int removeDoneCallback(Consumer<? super Future<List<Object>>> callback) {
-        int before = callbacks.size();
-        callbacks.removeIf(registered -> registered.equals(callback));
-        return before - callbacks.size();
+        return state.removeDoneCallback(new Relay(Objects.requireNonNull(callback, "callback"), this));
     }
 
     @Override
@@ -172,5 +155,23 @@ final class GatheringFuture implements Future<List<Object>> {
     @Override
     public String toString() {
         return "GatheringFuture[" + children.size() + " children, " + state + "]";
+    }
+
+    /**
+     * A callback registered on the inner future that hands the gathering future on, so the loop's
+     * own future keeps the callbacks (their order, their contexts); equal for the same callback and
+     * gathering future, so that {@link #removeDoneCallback} finds it.
+     */
+    private record Relay(Consumer<? super Future<List<Object>>> callback, GatheringFuture gathering)
+            implements Consumer<Future<List<Object>>> {
+        @Override
+        public void accept(Future<List<Object>> done) {
+            callback.accept(gathering);
+        }
+
+        @Override
+        public String toString() {
+            return callback.toString();
+        }
     }
 }

@@ -82,6 +82,15 @@ public final class TaskRegistryState {
         }
     }
 
+    /**
+     * Makes {@code task} (or, with null, no task) the current task of {@code loop}, whatever was
+     * current, and returns what was.
+     */
+    public static Task<?> swap(EventLoop loop, Task<?> task) {
+        Objects.requireNonNull(loop, "loop");
+        return task == null ? CURRENT.remove(loop) : CURRENT.put(loop, task);
+    }
+
     /** Returns the current task of {@code loop}, or null. */
     public static Task<?> current(EventLoop loop) {
         return CURRENT.get(Objects.requireNonNull(loop, "loop"));

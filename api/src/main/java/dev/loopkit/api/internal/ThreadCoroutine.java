@@ -1,5 +1,6 @@
 package dev.loopkit.api.internal;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.CoroutineBody;
 import dev.loopkit.api.EventLoop;
@@ -52,6 +53,8 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
     private boolean inline;
     private Thread thread;
     private EventLoop loop;
+    /** The resumer's current context, made current on this coroutine's thread for the step. */
+    private Context context;
     private boolean closing;
     private Throwable toThrow;
     private Future<?> awaiting;
@@ -157,6 +160,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         Thread current = Thread.currentThread();
         toThrow = error;
         loop = RunningLoops.get();
+        context = CurrentContexts.get();
         resumer = current;
         if (s == CREATED) {
             inline = mechanism == CoroutineMechanism.INLINE && !current.isVirtual();
@@ -241,6 +245,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
     private void runBody() {
         CURRENT.set(this);
         RunningLoops.set(loop);
+        CurrentContexts.set(context);
         try {
             result = body.run();
         } catch (Throwable t) {
@@ -270,6 +275,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         }
         awaiting = null;
         RunningLoops.set(loop);
+        CurrentContexts.set(context);
         if (closing) {
             closing = false;
             throw new CoroutineClosed();

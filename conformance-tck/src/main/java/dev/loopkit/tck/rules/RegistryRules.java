@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * RG: the task registry as the seed's "Task lifetime support" prescribes: a task is registered by
- * its constructor, visible in allTasks until done, entered before each step and left right after.
+ * its constructor, visible in allTasks until done, entered before each step and left right after;
+ * and eager tasks (asyncio 3.12), whose first step runs inside createTask as the current task.
  */
 public final class RegistryRules implements RuleGroup {
 
@@ -195,6 +196,52 @@ public final class RegistryRules implements RuleGroup {
                             failed.exception();
                             assertFalse(TaskRegistry.isRegistered(ok), "a finished task is still registered");
                             assertFalse(TaskRegistry.isRegistered(failed), "a failed task is still registered");
+                        }),
+                required("RG-12", "with the eager task factory, a task that finishes without suspending is done"
+                        + " when createTask returns: it ran as the current task, listed in allTasks, ahead of the"
+                        + " callbacks already queued, and its creator is current again after",
+                        "eager_task_factory; Task.__eager_start: _swap_current_task, _register_eager_task",
+                        "that the loop honours Tasks.eagerTaskFactory() by running the first step inside createTask,"
+                                + " with the task swapped in as the current one (TaskRegistry.swapCurrentTask)",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setTaskFactory(Tasks.eagerTaskFactory());
+                            String report = loop.runUntilComplete(Coroutines.of(() -> {
+                                Task<?> creator = Tasks.currentTask(loop).orElseThrow();
+                                List<String> order = new ArrayList<>();
+                                loop.callSoon(() -> order.add("callback queued before"));
+                                Task<String> eager = loop.createTask(Coroutines.of(() -> {
+                                    Task<?> current = Tasks.currentTask(loop).orElse(null);
+                                    order.add("eager step");
+                                    return current == creator ? "ran as its creator"
+                                            : Tasks.allTasks(loop).contains(current) ? "ran as itself, listed"
+                                            : "ran as " + current + ", not listed";
+                                }));
+                                Task<?> after = Tasks.currentTask(loop).orElse(null);
+                                return (eager.done() ? eager.result() : "not done when createTask returned")
+                                        + "; " + order + "; creator current after: " + (after == creator);
+                            }));
+                            assertEquals("ran as itself, listed; [eager step]; creator current after: true", report);
+                        }),
+                required("RG-13", "with the eager task factory, a task that suspends goes on as any task, and a"
+                        + " task created while the loop is not running starts on the next iteration",
+                        "Task.__init__: eager only if loop.is_running(); __eager_start registers what is not done",
+                        "that an eager task that awaits stays registered and is woken as usual, and that eagerness"
+                                + " waits for a running loop",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            loop.setTaskFactory(Tasks.eagerTaskFactory());
+                            Future<String> gate = loop.createFuture();
+                            Task<String> early = loop.createTask(Coroutines.of(() -> "early"));
+                            assertFalse(early.done(), "a task created before the loop runs was done at once");
+                            String outcome = loop.runUntilComplete(Coroutines.of(() -> {
+                                Task<String> waiting = loop.createTask(Coroutines.of(() -> Async.await(gate) + "!"));
+                                String state = waiting.done() ? "done" : Tasks.allTasks(loop).contains(waiting)
+                                        ? "pending, listed" : "pending, not listed";
+                                loop.callSoon(() -> gate.setResult("woken"));
+                                return state + "; " + Async.await(waiting) + "; " + Async.await(early);
+                            }));
+                            assertEquals("pending, listed; woken!; early", outcome);
                         }));
     }
 }

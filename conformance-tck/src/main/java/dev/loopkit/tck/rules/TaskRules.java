@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
@@ -304,7 +305,7 @@ public final class TaskRules implements RuleGroup {
                         "that getCoro() and getContext() return what the task was created with",
                         tck -> {
                             EventLoop loop = tck.loop();
-                            Object context = new Object();
+                            Context context = new Context();
                             var coro = Coroutines.of(() -> 1);
                             Task<Integer> task = loop.createTask(coro, null, context);
                             assertSame(coro, task.getCoro());

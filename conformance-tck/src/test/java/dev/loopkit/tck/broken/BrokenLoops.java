@@ -1,5 +1,6 @@
 package dev.loopkit.tck.broken;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
@@ -32,18 +33,20 @@ final class BrokenLoops {
     private BrokenLoops() {
     }
 
-    /** callSoon runs the callbacks of a batch last-in, first-out. */
+    /** callSoon runs the callbacks of a batch last-in, first-out (each in its own context). */
     static final class LifoCallSoon extends RecordingLoop {
         private final Deque<Runnable> stack = new ArrayDeque<>();
 
         @Override
-        public Handle callSoon(Runnable callback) {
+        public Handle callSoon(Runnable given, Context context) {
+            Context runIn = context != null ? context : Context.copyCurrent();
+            Runnable callback = () -> runIn.run(given);
             if (stack.isEmpty()) {
                 super.callSoon(() -> {
                     while (!stack.isEmpty()) {
                         stack.pop().run();
                     }
-                });
+                }, null);
             }
             stack.push(callback);
             return new Handle() {
@@ -63,8 +66,8 @@ final class BrokenLoops {
     /** callAt ignores the due time: every timer runs on the next iteration. */
     static final class TimersIgnoreTime extends RecordingLoop {
         @Override
-        public TimerHandle callAt(long whenNanos, Runnable callback) {
-            return super.callAt(time(), callback);
+        public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
+            return super.callAt(time(), callback, context);
         }
     }
 
@@ -88,13 +91,13 @@ final class BrokenLoops {
     /** A closed loop accepts callbacks and drops them silently. */
     static final class ClosedLoopAcceptsWork extends RecordingLoop {
         @Override
-        public Handle callSoon(Runnable callback) {
-            return isClosed() ? DROPPED : super.callSoon(callback);
+        public Handle callSoon(Runnable callback, Context context) {
+            return isClosed() ? DROPPED : super.callSoon(callback, context);
         }
 
         @Override
-        public Handle callSoonThreadsafe(Runnable callback) {
-            return isClosed() ? DROPPED : super.callSoonThreadsafe(callback);
+        public Handle callSoonThreadsafe(Runnable callback, Context context) {
+            return isClosed() ? DROPPED : super.callSoonThreadsafe(callback, context);
         }
 
         private static final Handle DROPPED = new Handle() {
@@ -129,7 +132,7 @@ final class BrokenLoops {
      */
     abstract static class OwnTaskLoop extends RecordingLoop {
         @Override
-        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
+        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
             if (getTaskFactory() != null) {
                 return super.createTask(coroutine, name, context);
             }
@@ -138,13 +141,13 @@ final class BrokenLoops {
         }
 
         /** Makes the loop's own task. */
-        abstract <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context);
+        abstract <T> Task<T> newTask(Coroutine<T> coroutine, String name, Context context);
     }
 
     /** Task.cancel() reports success but neither cancels the awaited future nor the task. */
     static final class CancelNotPropagated extends OwnTaskLoop {
         @Override
-        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context) {
+        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Context context) {
             return new BuiltinTask<>(coroutine, this, name, context) {
                 @Override
                 public boolean cancel(String message) {
@@ -173,7 +176,7 @@ final class BrokenLoops {
         }
 
         @Override
-        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context) {
+        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Context context) {
             return new MinimalTask<>(coroutine, this, name, context, registry, defect);
         }
     }
@@ -299,7 +302,7 @@ final class BrokenLoops {
     /** Every task is named Task-1. */
     static final class SameTaskNames extends RecordingLoop {
         @Override
-        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Object context) {
+        public <T> Task<T> createTask(Coroutine<T> coroutine, String name, Context context) {
             return super.createTask(coroutine, name != null ? name : "Task-1", context);
         }
     }
@@ -307,8 +310,8 @@ final class BrokenLoops {
     /** callSoon is a zero-delay timer: a due timer scheduled earlier overtakes it. */
     static final class CallSoonAsTimer extends RecordingLoop {
         @Override
-        public Handle callSoon(Runnable callback) {
-            return super.callAt(time(), callback);
+        public Handle callSoon(Runnable callback, Context context) {
+            return super.callAt(time(), callback, context);
         }
     }
 
@@ -323,8 +326,8 @@ final class BrokenLoops {
     /** The debug-mode thread check guards callSoon only. */
     static final class DebugChecksOnlyCallSoon extends RecordingLoop {
         @Override
-        public TimerHandle callAt(long whenNanos, Runnable callback) {
-            return withoutDebug(() -> super.callAt(whenNanos, callback));
+        public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
+            return withoutDebug(() -> super.callAt(whenNanos, callback, context));
         }
 
         @Override
@@ -346,8 +349,8 @@ final class BrokenLoops {
     /** callSoonThreadsafe hands back a handle of its own, not the one it queued. */
     static final class ThreadsafeHandleNotCancellable extends RecordingLoop {
         @Override
-        public Handle callSoonThreadsafe(Runnable callback) {
-            Handle queued = super.callSoonThreadsafe(callback);
+        public Handle callSoonThreadsafe(Runnable callback, Context context) {
+            Handle queued = super.callSoonThreadsafe(callback, context);
             return new Handle() {
                 private boolean cancelled;
 
@@ -455,7 +458,7 @@ final class BrokenLoops {
         }
 
         @Override
-        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Object context) {
+        <T> Task<T> newTask(Coroutine<T> coroutine, String name, Context context) {
             return defect == Defect.SECOND_CANCEL_RETURNS_FALSE ? new BuiltinTask<>(coroutine, this, name, context) {
                 @Override
                 public boolean cancel(String message) {
@@ -501,8 +504,8 @@ final class BrokenLoops {
         private final List<Runnable> scheduled = new ArrayList<>();
 
         @Override
-        public TimerHandle callAt(long whenNanos, Runnable callback) {
-            TimerHandle handle = super.callAt(whenNanos, callback);
+        public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
+            TimerHandle handle = super.callAt(whenNanos, callback, context);
             scheduled.add(callback);
             return handle;
         }
@@ -529,8 +532,8 @@ final class BrokenLoops {
         }
 
         @Override
-        public Handle callSoon(Runnable callback) {
-            return super.callSoon(track(callback));
+        public Handle callSoon(Runnable callback, Context context) {
+            return super.callSoon(track(callback), context);
         }
 
         private Runnable track(Runnable callback) {

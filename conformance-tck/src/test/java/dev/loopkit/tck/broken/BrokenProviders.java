@@ -463,4 +463,47 @@ public final class BrokenProviders {
             super("cancelled-callbacks-kept", () -> new BrokenLoops.KeepsScheduledCallbacks(false));
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class TasksStartInEmptyContext extends Base {
+        public TasksStartInEmptyContext() {
+            super("tasks-start-in-empty-context", ContextDefects.TasksStartInEmptyContext::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class CallbacksIgnoreContext extends Base {
+        public CallbacksIgnoreContext() {
+            super("callbacks-ignore-context", ContextDefects.CallbacksIgnoreContext::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ExplicitContextCopied extends Base {
+        public ExplicitContextCopied() {
+            super("explicit-context-copied", ContextDefects.ExplicitContextCopied::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class EagerFactoryIgnored extends Base {
+        public EagerFactoryIgnored() {
+            super("eager-factory-ignored", ContextDefects.EagerFactoryIgnored::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class EagerSuspendedTasksUnlisted extends Base {
+        public EagerSuspendedTasksUnlisted() {
+            super("eager-suspended-tasks-unlisted", ContextDefects.EagerSuspendedTasksUnlisted::new);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class DoneCallbacksInCompletersContext extends Base {
+        public DoneCallbacksInCompletersContext() {
+            super("done-callbacks-in-completers-context", () -> new BrokenLoops.DefectiveFutures(
+                    DefectiveFuture.Defect.CALLBACKS_IN_COMPLETERS_CONTEXT));
+        }
+    }
 }

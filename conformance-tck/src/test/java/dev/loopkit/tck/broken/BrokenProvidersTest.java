@@ -105,7 +105,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.CloseWhileRunningAllowed::new, "LC-07");
         expect(BrokenProviders.ClosedLoopAcceptsWork::new, "LC-09", "LC-10", "TS-07", "PV-10");
         expect(BrokenProviders.InlineFutureCallbacks::new, "FU-01", "FU-03", "TK-06", "TK-15", "TK-21", "TK-22",
-                "TK-23", "EH-13");
+                "TK-23", "CX-04", "EH-13");
         expect(BrokenProviders.FutureCompletesTwice::new, "FU-09");
         expect(BrokenProviders.CancelNotPropagated::new, "TK-04", "TK-05", "TK-06", "TK-07", "TK-08", "TK-21",
                 "TK-22", "TK-23", "TK-24");
@@ -113,7 +113,7 @@ class BrokenProvidersTest {
         expect(BrokenProviders.StepsWithoutEnterTask::new, "TK-06", "TK-23", "RG-06");
         expect(BrokenProviders.CurrentTaskNotCleared::new, "LC-19", "LC-25", "FU-15", "FU-16", "TK-02", "TK-04", "TK-05",
                 "TK-06", "TK-10", "TK-11", "TK-15", "TK-17", "TK-21", "TK-22", "TK-23", "TK-24", "RG-03", "RG-04",
-                "RG-06", "RG-07", "RG-08", "RG-10", "RG-11", "EH-13", "EH-15");
+                "RG-06", "RG-07", "RG-08", "RG-10", "RG-11", "CX-01", "EH-13", "EH-15");
         expect(BrokenProviders.NoWakeup::new, List.of("TS-02", "TS-03"),
                 List.of("TS-01", "TS-04", "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-06", "EX-07"));
         expect(BrokenProviders.ThrowingCallbackStopsLoop::new, "EH-02");
@@ -193,6 +193,12 @@ class BrokenProvidersTest {
         expect(BrokenProviders.PendingTasksDroppedAtClose::new, "LC-28");
         expect(BrokenProviders.ThreadsafeQueueOvertaken::new, "SC-18", "SC-19");
         expect(BrokenProviders.CancelledCallbacksKept::new, "SC-19");
+        expect(BrokenProviders.TasksStartInEmptyContext::new, "CX-01");
+        expect(BrokenProviders.CallbacksIgnoreContext::new, "CX-02");
+        expect(BrokenProviders.ExplicitContextCopied::new, "CX-03");
+        expect(BrokenProviders.DoneCallbacksInCompletersContext::new, "CX-04");
+        expect(BrokenProviders.EagerFactoryIgnored::new, "RG-12");
+        expect(BrokenProviders.EagerSuspendedTasksUnlisted::new, "RG-13");
     }
 
     /**

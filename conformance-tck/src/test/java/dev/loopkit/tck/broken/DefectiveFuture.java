@@ -12,30 +12,33 @@ import java.util.function.Consumer;
  * A built-in future with one defect: {@link Defect#INLINE_CALLBACKS} runs done callbacks inline
  * instead of scheduling them; {@link Defect#COMPLETES_TWICE} silently accepts a second result;
  * {@link Defect#FORGETS_RETRIEVAL} answers result() and exception() from a copy of its own, so the
- * loop never learns that the exception was read; {@link Defect#OPAQUE_TO_STRING} prints no state.
+ * loop never learns that the exception was read; {@link Defect#OPAQUE_TO_STRING} prints no state;
+ * {@link Defect#CALLBACKS_IN_COMPLETERS_CONTEXT} schedules its callbacks when it completes, so they
+ * run in the completer's context instead of the one each was added in.
  */
 final class DefectiveFuture<T> extends BuiltinFuture<T> {
 
     /** The defect. */
-    enum Defect { INLINE_CALLBACKS, COMPLETES_TWICE, FORGETS_RETRIEVAL, OPAQUE_TO_STRING }
+    enum Defect { INLINE_CALLBACKS, COMPLETES_TWICE, FORGETS_RETRIEVAL, OPAQUE_TO_STRING, CALLBACKS_IN_COMPLETERS_CONTEXT }
 
     private final Defect defect;
-    private final boolean inlineCallbacks;
+    /** Whether it keeps its callbacks itself, to run them inline or schedule them at completion. */
+    private final boolean ownCallbacks;
     private Throwable failure;
     private final List<Consumer<? super Future<T>>> callbacks = new ArrayList<>();
 
     DefectiveFuture(EventLoop loop, Defect defect) {
         super(loop);
         this.defect = defect;
-        this.inlineCallbacks = defect == Defect.INLINE_CALLBACKS;
+        this.ownCallbacks = defect == Defect.INLINE_CALLBACKS || defect == Defect.CALLBACKS_IN_COMPLETERS_CONTEXT;
     }
 
     @Override
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
-        if (!inlineCallbacks) {
+        if (!ownCallbacks) {
             super.addDoneCallback(callback);
         } else if (done()) {
-            callback.accept(this);
+            runOwn(callback);
         } else {
             callbacks.add(callback);
         }
@@ -96,6 +99,24 @@ final class DefectiveFuture<T> extends BuiltinFuture<T> {
     private void runInline() {
         List<Consumer<? super Future<T>>> toRun = List.copyOf(callbacks);
         callbacks.clear();
-        toRun.forEach(callback -> callback.accept(this));
+        toRun.forEach(this::runOwn);
+    }
+
+    private void runOwn(Consumer<? super Future<T>> callback) {
+        if (defect == Defect.INLINE_CALLBACKS) {
+            callback.accept(this);
+        } else {
+            getLoop().callSoon(new Runnable() {
+                @Override
+                public void run() {
+                    callback.accept(DefectiveFuture.this);
+                }
+
+                @Override
+                public String toString() {
+                    return callback.toString();
+                }
+            });
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopkit.tck.broken;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
@@ -57,7 +58,7 @@ final class FailureDefects {
     /** Reports a failing callback with a message that calls its toString() unguarded. */
     static final class NamesCallbacksUnguarded extends RecordingLoop {
         @Override
-        public Handle callSoon(Runnable callback) {
+        public Handle callSoon(Runnable callback, Context context) {
             Handle[] handle = new Handle[1];
             handle[0] = super.callSoon(new Runnable() {
                 @Override
@@ -74,7 +75,7 @@ final class FailureDefects {
                 public String toString() {
                     return callback.toString();
                 }
-            });
+            }, context);
             return handle[0];
         }
     }

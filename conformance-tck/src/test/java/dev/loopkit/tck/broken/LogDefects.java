@@ -1,5 +1,6 @@
 package dev.loopkit.tck.broken;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
 import dev.loopkit.api.Handle;
@@ -47,7 +48,7 @@ final class LogDefects {
     /** Times every callback and warns about slow ones in debug mode and outside it alike. */
     static final class WarnsOutsideDebug extends RecordingLoop {
         @Override
-        public Handle callSoon(Runnable callback) {
+        public Handle callSoon(Runnable callback, Context context) {
             return super.callSoon(new Runnable() {
                 @Override
                 public void run() {
@@ -63,7 +64,7 @@ final class LogDefects {
                 public String toString() {
                     return callback.toString();
                 }
-            });
+            }, context);
         }
     }
 }

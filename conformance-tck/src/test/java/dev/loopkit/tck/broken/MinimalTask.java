@@ -1,6 +1,7 @@
 package dev.loopkit.tck.broken;
 
 import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
@@ -39,7 +40,7 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
     private static int counter;
 
     private final Coroutine<T> coro;
-    private final Object context;
+    private final Context context;
     private final Registry registry;
     private final Defect defect;
     private String name;
@@ -59,10 +60,10 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
         }
     };
 
-    MinimalTask(Coroutine<T> coro, EventLoop loop, String name, Object context, Registry registry, Defect defect) {
+    MinimalTask(Coroutine<T> coro, EventLoop loop, String name, Context context, Registry registry, Defect defect) {
         super(loop);
         this.coro = coro;
-        this.context = context;
+        this.context = context != null ? context : Context.copyCurrent();
         this.registry = registry;
         this.defect = defect;
         this.name = name != null ? name : "Task-" + (1_000_000 + ++counter);
@@ -76,6 +77,26 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
         }
     }
 
+    /** Sends or throws into the coroutine, unchecked, so that it can run in the task's context. */
+    private Coroutine.Step<T> resume(Throwable error) {
+        try {
+            return error == null ? coro.send(null) : coro.throwInto(error);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CheckedFailure(e);
+        }
+    }
+
+    /** Carries a checked exception of the coroutine out of {@link Context#run}. */
+    private static final class CheckedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CheckedFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
     private void step() {
         Throwable error = toThrow;
         toThrow = null;
@@ -84,7 +105,7 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
             TaskRegistry.enterTask(getLoop(), this);
         }
         try {
-            Coroutine.Step<T> step = error == null ? coro.send(null) : coro.throwInto(error);
+            Coroutine.Step<T> step = context.run(() -> resume(error));
             if (step instanceof Coroutine.Step.Await<T> await && await.future() == this) {
                 toThrow = new IllegalStateException("Task cannot await on itself: " + this);
                 getLoop().callSoon(stepCallback);
@@ -122,7 +143,8 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
             }
         } catch (CancelledException e) {
             super.cancel(e.getMessage());
-        } catch (Throwable e) {
+        } catch (Throwable thrown) {
+            Throwable e = thrown instanceof CheckedFailure checked ? checked.getCause() : thrown;
             super.setException(e);
             CallbackFailures.rethrowIfFatal(e);
             if (defect == Defect.READS_OWN_EXCEPTION) {
@@ -181,7 +203,7 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
     }
 
     @Override
-    public Object getContext() {
+    public Context getContext() {
         return context;
     }
 

@@ -1,5 +1,6 @@
 package dev.loopkit.tck.broken;
 
+import dev.loopkit.api.Context;
 import dev.loopkit.api.Handle;
 import dev.loopkit.api.Tasks;
 import dev.loopkit.api.TimerHandle;
@@ -35,14 +36,14 @@ final class RunAndClockDefects {
     /** callLater adds the delay to time() as it is: a delay meaning "never" wraps into the past. */
     static final class TimersOverflow extends RecordingLoop {
         @Override
-        public TimerHandle callLater(Duration delay, Runnable callback) {
+        public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
             long nanos;
             try {
                 nanos = delay.toNanos();
             } catch (ArithmeticException tooLong) {
                 nanos = Long.MAX_VALUE;
             }
-            return callAt(time() + nanos, callback);
+            return callAt(time() + nanos, callback, context);
         }
     }
 
@@ -82,14 +83,15 @@ final class RunAndClockDefects {
         private final Queue<Runnable> submitted = new ConcurrentLinkedQueue<>();
 
         @Override
-        public Handle callSoonThreadsafe(Runnable callback) {
-            submitted.add(callback);
+        public Handle callSoonThreadsafe(Runnable callback, Context context) {
+            Context runIn = context != null ? context : Context.copyCurrent();
+            submitted.add(() -> runIn.run(callback));
             return super.callSoonThreadsafe(() -> {
                 Runnable next = submitted.poll();
                 if (next != null) {
-                    super.callSoon(next);
+                    super.callSoon(next, null);
                 }
-            });
+            }, null);
         }
 
         @Override

@@ -1,0 +1,59 @@
+package dev.loopkit.api.internal;
+
+import dev.loopkit.api.Context;
+
+/**
+ * The {@link Context} current on each thread (the thread state's context in CPython). Set by
+ * {@code Context.run}, by a task around each step and by a coroutine's own thread while it runs a
+ * step, so that {@code ContextVar.get()} answers the same on the loop thread and in the coroutine.
+ *
+ * <p>{@link #inUse()} stays false until the first {@code ContextVar} is created: until then no
+ * context can hold a value, and the loop skips capturing one for every callback it schedules.
+ */
+public final class CurrentContexts {
+
+    private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+    private static volatile boolean inUse;
+
+    private CurrentContexts() {
+    }
+
+    /** Returns the context current on this thread, or null if this thread never entered or set one. */
+    public static Context get() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Makes {@code context} current on this thread, or with null, none.
+     *
+     * @param context the context, or null
+     */
+    public static void set(Context context) {
+        if (context == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(context);
+        }
+    }
+
+    /** Returns whether any context variable exists in this process. */
+    public static boolean inUse() {
+        return inUse;
+    }
+
+    /** Records that a context variable exists, so contexts are captured from now on. */
+    public static void markInUse() {
+        if (!inUse) {
+            inUse = true;
+        }
+    }
+
+    /**
+     * Returns what a scheduled callback captures (asyncio's {@code copy_context()} in
+     * {@code call_soon}): a copy of this thread's context, or null while no context variable
+     * exists (nothing could be in it, and the callback then runs as it is).
+     */
+    public static Context captureForCallback() {
+        return inUse ? Context.copyCurrent() : null;
+    }
+}
