@@ -105,6 +105,7 @@ public final class ContextVar<T> {
      * @return the token that restores the previous value
      */
     public Token<T> set(T value) {
+        CurrentContexts.markInUse(); // again on this thread, which may not have seen the constructor's
         Context current = CurrentContexts.get();
         if (current == null) {
             current = new Context();

@@ -13,7 +13,14 @@ import dev.loopkit.api.Context;
 public final class CurrentContexts {
 
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
-    private static volatile boolean inUse;
+    /**
+     * Plain, not volatile: read for every callback scheduled, so it must cost no more than a field
+     * read. A thread that reads a stale false holds no context with a value in it: it would have
+     * had to set one itself ({@code ContextVar.set} marks it again, in the thread's own program
+     * order) or be handed one (through whatever hand-off made the value visible, which makes this
+     * flag visible too).
+     */
+    private static boolean inUse;
 
     private CurrentContexts() {
     }
