@@ -1,6 +1,5 @@
 package dev.loopkit.spi;
 
-import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Connection;
 import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
@@ -25,11 +24,9 @@ import dev.loopkit.api.internal.RunningLoops;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
@@ -46,16 +43,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +60,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #closeBackend()}: release the back end's resources, once;
  * </ul>
  *
- * <p>and, for network I/O, {@link #makeSocketTransport} and {@link #makeServer}, which refuse
- * with {@link UnsupportedOperationException} unless overridden.
+ * <p>and, for network I/O, the hooks a back end overrides for each capability it declares, which
+ * otherwise refuse with {@link UnsupportedOperationException}: {@link #makeSocketTransport} and
+ * {@link #makeServer} ({@code tcp}), {@link #makeUnixSocketTransport} and {@link #makeUnixServer}
+ * ({@code unix}), {@link #makeDatagramTransport} ({@code udp}), and {@link #addReader},
+ * {@link #addWriter}, {@link #removeReader}, {@link #removeWriter} ({@code readiness}).
+ *
+ * <p>This class is the scheduling core; what it builds on the hooks lives beside it: the executors
+ * ({@code ExecutorSupport}), host resolution and connecting ({@code Connector}), and the
+ * {@code sock*} operations on readiness callbacks ({@code SocketOperations}).
  *
  * <p>One iteration ({@code runOnce}, as asyncio's {@code _run_once}): compute how long to wait (0
  * if callbacks are ready or the loop is stopping, until the earliest timer otherwise, forever if
@@ -91,14 +89,11 @@ public abstract class BaseEventLoop implements EventLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(BaseEventLoop.class);
     private static final AtomicBoolean MECHANISM_LOGGED = new AtomicBoolean();
-    private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
     private static final Duration DEFAULT_SLOW_CALLBACK = Duration.ofMillis(100);
     /** asyncio's message for anything asked of a closed loop; the TCK pins it. */
     private static final String CLOSED_MESSAGE = "Event loop is closed";
     /** The longest wait for events (asyncio's MAXIMUM_SELECT_TIMEOUT): 24 hours, so no wait overflows. */
     private static final long MAXIMUM_SELECT_TIMEOUT_NANOS = TimeUnit.HOURS.toNanos(24);
-    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
-    private static final Pattern IPV4_LITERAL = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
     private static final VarHandle SLEEPING;
     private static final VarHandle CLAIM;
     /** No runForever or close() has the loop. */
@@ -135,8 +130,9 @@ public abstract class BaseEventLoop implements EventLoop {
     private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK.toNanos();
     private ExceptionHandler exceptionHandler;
     private TaskFactory taskFactory;
-    private ExecutorService defaultExecutor;
-    private boolean executorShutdownCalled;
+    private final ExecutorSupport executors = new ExecutorSupport(this);
+    private final Connector connector = new Connector(this);
+    private final SocketOperations sockets = new SocketOperations(this);
 
     /** Creates an open loop that is not running. */
     protected BaseEventLoop() {
@@ -406,12 +402,7 @@ public abstract class BaseEventLoop implements EventLoop {
         ready.clear();
         inbox.clear();
         timers.clear();
-        executorShutdownCalled = true;
-        ExecutorService executor = defaultExecutor;
-        defaultExecutor = null;
-        if (executor != null) {
-            executor.shutdown();
-        }
+        executors.closeWithLoop();
         closeBackend();
         unclosed.closed();
     }
@@ -511,58 +502,17 @@ public abstract class BaseEventLoop implements EventLoop {
         if (debug) {
             checkThread();
         }
-        Executor target = executor;
-        if (target == null) {
-            if (executorShutdownCalled) {
-                throw new IllegalStateException("Executor shutdown has been called: runInExecutor(null, ...) needs the"
-                        + " default executor; pass an executor or call setDefaultExecutor(...) first");
-            }
-            target = defaultExecutor();
-        }
-        BuiltinFuture<T> future = new BuiltinFuture<>(this);
-        FutureTask<T> work = new FutureTask<>(call) {
-            @Override
-            protected void done() {
-                completeFromExecutor(future, this);
-            }
-        };
-        future.addDoneCallback(f -> {
-            if (f.cancelled()) {
-                work.cancel(false);
-            }
-        });
-        try {
-            target.execute(work);
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("Executor " + target + " rejected the call " + call, e);
-        }
-        return future;
+        return executors.run(executor, call);
     }
 
     @Override
     public void setDefaultExecutor(ExecutorService executor) {
-        this.defaultExecutor = Objects.requireNonNull(executor, "executor");
-        this.executorShutdownCalled = false;
+        executors.setDefault(executor);
     }
 
     @Override
     public Future<Void> shutdownDefaultExecutor() {
-        executorShutdownCalled = true;
-        BuiltinFuture<Void> finished = new BuiltinFuture<>(this);
-        ExecutorService executor = defaultExecutor;
-        if (executor == null) {
-            finished.setResult(null);
-            return finished;
-        }
-        Thread.ofVirtual().name("loopkit-executor-shutdown").start(() -> {
-            executor.close(); // shuts it down and waits for the calls already submitted to finish
-            completeThreadsafe(() -> {
-                if (!finished.done()) {
-                    finished.setResult(null);
-                }
-            });
-        });
-        return finished;
+        return executors.shutdownDefault();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -571,194 +521,32 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
             int port) {
-        Objects.requireNonNull(protocolFactory, "protocolFactory");
-        Objects.requireNonNull(host, "host");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
-        }
-        checkClosed();
-        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
-        whenResolved(host, result, addresses -> connectInTurn(addresses, 0, port, protocolFactory, result, null));
-        return result;
+        return connector.createConnection(protocolFactory, host, port);
     }
 
     @Override
     public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
-        Objects.requireNonNull(protocolFactory, "protocolFactory");
-        Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
-        }
-        checkClosed();
-        BuiltinFuture<Server> result = new BuiltinFuture<>(this);
-        whenResolved(host, result, addresses -> {
-            try {
-                result.setResult(makeServer(new InetSocketAddress(addresses[0], port), protocolFactory));
-            } catch (IOException | RuntimeException e) {
-                result.setException(e);
-            }
-        });
-        return result;
+        return connector.createServer(protocolFactory, host, port);
     }
 
     @Override
     public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
-        Objects.requireNonNull(protocolFactory, "protocolFactory");
-        Objects.requireNonNull(path, "path");
-        checkClosed();
-        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(this);
-        Future<Transport> attempt = makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory);
-        cancelWith(result, attempt);
-        attempt.addDoneCallback(made -> {
-            Throwable error = adoptConnection(made, result);
-            if (error != null && !result.done()) {
-                result.setException(error);
-            }
-        });
-        return result;
+        return connector.createUnixConnection(protocolFactory, path);
     }
 
     @Override
     public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
-        Objects.requireNonNull(protocolFactory, "protocolFactory");
-        Objects.requireNonNull(path, "path");
-        checkClosed();
-        try {
-            BuiltinFuture<Server> result = new BuiltinFuture<>(this);
-            result.setResult(makeUnixServer(UnixDomainSocketAddress.of(path), protocolFactory));
-            return result;
-        } catch (IOException | RuntimeException e) {
-            return failed(e);
-        }
+        return connector.createUnixServer(protocolFactory, path);
     }
 
     @Override
     public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
-        Objects.requireNonNull(protocolFactory, "protocolFactory");
-        if (local == null && remote == null) {
-            throw new IllegalArgumentException("give a local address, a remote address, or both");
-        }
-        for (InetSocketAddress address : new InetSocketAddress[] {local, remote}) {
-            if (address != null && address.isUnresolved()) {
-                throw new IllegalArgumentException("unresolved address " + address
-                        + ": pass a resolved InetSocketAddress (e.g. new InetSocketAddress(\"127.0.0.1\", port))");
-            }
-        }
-        checkClosed();
-        try {
-            DatagramTransport transport = makeDatagramTransport(protocolFactory, local, remote);
-            @SuppressWarnings("unchecked")
-            P protocol = (P) transport.getProtocol();
-            BuiltinFuture<DatagramEndpoint<P>> result = new BuiltinFuture<>(this);
-            result.setResult(new DatagramEndpoint<>(transport, protocol));
-            return result;
-        } catch (IOException | RuntimeException e) {
-            return failed(e);
-        }
+        return connector.createDatagramEndpoint(protocolFactory, local, remote);
     }
 
-    /** Tries each address in turn (asyncio's create_connection loop); the last error wins. */
-    private <P extends Protocol> void connectInTurn(InetAddress[] addresses, int index, int port,
-            Supplier<P> protocolFactory, BuiltinFuture<Connection<P>> result, Throwable previous) {
-        if (result.done()) {
-            return;
-        }
-        if (index == addresses.length) {
-            result.setException(previous);
-            return;
-        }
-        Future<Transport> attempt = makeSocketTransport(new InetSocketAddress(addresses[index], port), protocolFactory);
-        cancelWith(result, attempt);
-        attempt.addDoneCallback(made -> {
-            Throwable error = adoptConnection(made, result);
-            if (error == null) {
-                return;
-            }
-            if (previous != null && previous != error) {
-                error.addSuppressed(previous);
-            }
-            connectInTurn(addresses, index + 1, port, protocolFactory, result, error);
-        });
-    }
-
-    /** Cancels the connection {@code attempt} when the caller cancels {@code result}, so its socket closes at once. */
-    private static void cancelWith(Future<?> result, Future<Transport> attempt) {
-        result.addDoneCallback(done -> {
-            if (done.cancelled()) {
-                attempt.cancel();
-            }
-        });
-    }
-
-    /**
-     * Completes {@code result} with a connected attempt's transport and protocol (or aborts the
-     * transport if {@code result} is already done, cancelled by the caller, say).
-     *
-     * @return the attempt's failure, for the caller to report or to try the next address with
-     */
-    private static <P extends Protocol> Throwable adoptConnection(Future<Transport> attempt,
-            BuiltinFuture<Connection<P>> result) {
-        if (attempt.cancelled()) {
-            return new CancelledException("connection attempt cancelled");
-        }
-        if (attempt.exception() != null) {
-            return attempt.exception();
-        }
-        Transport transport = attempt.result();
-        if (result.done()) {
-            transport.abort();
-        } else {
-            @SuppressWarnings("unchecked")
-            P protocol = (P) transport.getProtocol();
-            result.setResult(new Connection<>(transport, protocol));
-        }
-        return null;
-    }
-
-    /** Resolves {@code host}, then runs {@code then}; a failure (or a result already done) ends there. */
-    private <T> void whenResolved(String host, BuiltinFuture<T> result, Consumer<InetAddress[]> then) {
-        resolve(host).addDoneCallback(resolved -> {
-            if (result.done()) {
-                return;
-            }
-            if (resolved.exception() != null) {
-                result.setException(resolved.exception());
-                return;
-            }
-            then.accept(resolved.result());
-        });
-    }
-
-    /**
-     * Resolves {@code host} on the default executor (asyncio's getaddrinfo in the executor); an
-     * address literal needs no lookup and resolves at once (asyncio's _ipaddr_info). Only a valid
-     * dotted quad counts as an IPv4 literal: the JDK looks up anything else that starts with a
-     * digit, such as {@code 1.2.3.4.5}, as a name, which must not happen on the loop thread. A
-     * host with a colon can only be an IPv6 literal, which the JDK parses without a lookup.
-     */
-    private Future<InetAddress[]> resolve(String host) {
-        if (IPV4_LITERAL.matcher(host).matches() || host.contains(":")) {
-            try {
-                BuiltinFuture<InetAddress[]> literal = new BuiltinFuture<>(this);
-                literal.setResult(InetAddress.getAllByName(host));
-                return literal;
-            } catch (UnknownHostException e) {
-                return failed(e);
-            }
-        }
-        return runInExecutor(null, () -> {
-            try {
-                return InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
-                UnknownHostException clear = new UnknownHostException("cannot resolve host '" + host + "'");
-                clear.initCause(e);
-                throw clear;
-            }
-        });
-    }
-
-    private <T> Future<T> failed(Throwable error) {
+    /** Returns a future of this loop that has already failed with {@code error}. */
+    <T> Future<T> failed(Throwable error) {
         BuiltinFuture<T> future = new BuiltinFuture<>(this);
         future.setException(error);
         return future;
@@ -799,114 +587,22 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        requireNonBlocking(channel);
-        Objects.requireNonNull(address, "address");
-        BuiltinFuture<Void> done = new BuiltinFuture<>(this);
-        try {
-            if (channel.connect(address)) {
-                done.setResult(null);
-                return done;
-            }
-        } catch (IOException e) {
-            done.setException(e);
-            return done;
-        }
-        whenReady(channel, false, done, () -> {
-            if (channel.finishConnect()) {
-                done.setResult(null);
-            }
-        });
-        return done;
+        return sockets.connect(channel, address);
     }
 
     @Override
     public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        requireNonBlocking(channel);
-        BuiltinFuture<SocketChannel> accepted = new BuiltinFuture<>(this);
-        IoStep attempt = () -> {
-            SocketChannel client = channel.accept();
-            if (client != null) {
-                client.configureBlocking(false);
-                accepted.setResult(client);
-            }
-        };
-        runOrWait(channel, true, accepted, attempt);
-        return accepted;
+        return sockets.accept(channel);
     }
 
     @Override
     public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
-        requireNonBlocking(channel);
-        Objects.requireNonNull(buffer, "buffer");
-        BuiltinFuture<Integer> received = new BuiltinFuture<>(this);
-        IoStep attempt = () -> {
-            int count = channel.read(buffer);
-            if (count != 0 || !buffer.hasRemaining()) {
-                received.setResult(count);
-            }
-        };
-        runOrWait(channel, true, received, attempt);
-        return received;
+        return sockets.recv(channel, buffer);
     }
 
     @Override
     public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
-        requireNonBlocking(channel);
-        Objects.requireNonNull(data, "data");
-        BuiltinFuture<Void> sent = new BuiltinFuture<>(this);
-        IoStep attempt = () -> {
-            channel.write(data);
-            if (!data.hasRemaining()) {
-                sent.setResult(null);
-            }
-        };
-        runOrWait(channel, false, sent, attempt);
-        return sent;
-    }
-
-    /** One non-blocking attempt of a socket operation; completes its future when it succeeds. */
-    @FunctionalInterface
-    private interface IoStep {
-        void attempt() throws IOException;
-    }
-
-    /** Tries {@code step} at once; if it could not finish, retries whenever the channel is ready. */
-    private void runOrWait(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
-        attempt(future, step);
-        if (!future.done()) {
-            whenReady(channel, read, future, step);
-        }
-    }
-
-    /** Retries {@code step} on each readiness until {@code future} is done (or cancelled). */
-    private void whenReady(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
-        Runnable stopWatching = read ? () -> removeReader(channel) : () -> removeWriter(channel);
-        Runnable retry = () -> {
-            if (!future.done()) {
-                attempt(future, step);
-            }
-            if (future.done()) {
-                stopWatching.run();
-            }
-        };
-        if (read) {
-            addReader(channel, retry);
-        } else {
-            addWriter(channel, retry);
-        }
-        future.addDoneCallback(f -> {
-            if (f.cancelled()) {
-                stopWatching.run();
-            }
-        });
-    }
-
-    private static void attempt(BuiltinFuture<?> future, IoStep step) {
-        try {
-            step.attempt();
-        } catch (IOException e) {
-            future.setException(e);
-        }
+        return sockets.sendAll(channel, data);
     }
 
     /**
@@ -1115,42 +811,6 @@ public abstract class BaseEventLoop implements EventLoop {
         long took = System.nanoTime() - start;
         if (took >= slowCallbackNanos) {
             LOG.warn("Executing {} took {} seconds", CallbackFailures.describe(handle), String.format("%.3f", took / 1e9));
-        }
-    }
-
-    private ExecutorService defaultExecutor() {
-        ExecutorService executor = defaultExecutor;
-        if (executor == null) {
-            int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), work -> Thread.ofPlatform().daemon()
-                            .name("loopkit-executor-" + EXECUTOR_THREADS.incrementAndGet()).unstarted(work));
-            pool.allowCoreThreadTimeOut(true);
-            defaultExecutor = pool;
-            executor = pool;
-        }
-        return executor;
-    }
-
-    private <T> void completeFromExecutor(BuiltinFuture<T> future, FutureTask<T> work) {
-        completeThreadsafe(() -> {
-            if (future.done()) {
-                return;
-            }
-            switch (work.state()) {
-                case SUCCESS -> future.setResult(work.resultNow());
-                case FAILED -> future.setException(work.exceptionNow());
-                default -> future.cancel(); // done() is only called once the work has ended
-            }
-        });
-    }
-
-    /** Runs {@code completion} on the loop thread, unless the loop has been closed meanwhile. */
-    private void completeThreadsafe(Runnable completion) {
-        try {
-            callSoonThreadsafe(completion);
-        } catch (IllegalStateException closedMeanwhile) {
-            LOG.debug("Loop {} closed before an executor result arrived; dropped", this);
         }
     }
 

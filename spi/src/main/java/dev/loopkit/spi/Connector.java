@@ -1,0 +1,224 @@
+package dev.loopkit.spi;
+
+import dev.loopkit.api.CancelledException;
+import dev.loopkit.api.Connection;
+import dev.loopkit.api.DatagramEndpoint;
+import dev.loopkit.api.DatagramProtocol;
+import dev.loopkit.api.DatagramTransport;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
+import dev.loopkit.api.Transport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * How a {@link BaseEventLoop} opens connections, servers and endpoints on its back end's
+ * {@code make*} hooks: the argument checks, host resolution (literals at once, names on the
+ * default executor, as asyncio's {@code getaddrinfo}) and connecting to each address in turn
+ * (asyncio's {@code create_connection}). Loop thread only.
+ */
+final class Connector {
+
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4_LITERAL = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
+
+    private final BaseEventLoop loop;
+
+    Connector(BaseEventLoop loop) {
+        this.loop = loop;
+    }
+
+    <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(host, "host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
+        }
+        loop.checkClosed();
+        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(loop);
+        whenResolved(host, result, addresses -> connectInTurn(addresses, 0, port, protocolFactory, result, null));
+        return result;
+    }
+
+    Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        loop.checkClosed();
+        BuiltinFuture<Server> result = new BuiltinFuture<>(loop);
+        whenResolved(host, result, addresses -> {
+            try {
+                result.setResult(loop.makeServer(new InetSocketAddress(addresses[0], port), protocolFactory));
+            } catch (IOException | RuntimeException e) {
+                result.setException(e);
+            }
+        });
+        return result;
+    }
+
+    <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(path, "path");
+        loop.checkClosed();
+        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(loop);
+        Future<Transport> attempt = loop.makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory);
+        cancelWith(result, attempt);
+        attempt.addDoneCallback(made -> {
+            Throwable error = adoptConnection(made, result);
+            if (error != null && !result.done()) {
+                result.setException(error);
+            }
+        });
+        return result;
+    }
+
+    Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        Objects.requireNonNull(path, "path");
+        loop.checkClosed();
+        try {
+            BuiltinFuture<Server> result = new BuiltinFuture<>(loop);
+            result.setResult(loop.makeUnixServer(UnixDomainSocketAddress.of(path), protocolFactory));
+            return result;
+        } catch (IOException | RuntimeException e) {
+            return loop.failed(e);
+        }
+    }
+
+    <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+            Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        if (local == null && remote == null) {
+            throw new IllegalArgumentException("give a local address, a remote address, or both");
+        }
+        for (InetSocketAddress address : new InetSocketAddress[] {local, remote}) {
+            if (address != null && address.isUnresolved()) {
+                throw new IllegalArgumentException("unresolved address " + address
+                        + ": pass a resolved InetSocketAddress (e.g. new InetSocketAddress(\"127.0.0.1\", port))");
+            }
+        }
+        loop.checkClosed();
+        try {
+            DatagramTransport transport = loop.makeDatagramTransport(protocolFactory, local, remote);
+            @SuppressWarnings("unchecked")
+            P protocol = (P) transport.getProtocol();
+            BuiltinFuture<DatagramEndpoint<P>> result = new BuiltinFuture<>(loop);
+            result.setResult(new DatagramEndpoint<>(transport, protocol));
+            return result;
+        } catch (IOException | RuntimeException e) {
+            return loop.failed(e);
+        }
+    }
+
+    /** Tries each address in turn (asyncio's create_connection loop); the last error wins. */
+    private <P extends Protocol> void connectInTurn(InetAddress[] addresses, int index, int port,
+            Supplier<P> protocolFactory, BuiltinFuture<Connection<P>> result, Throwable previous) {
+        if (result.done()) {
+            return;
+        }
+        if (index == addresses.length) {
+            result.setException(previous);
+            return;
+        }
+        Future<Transport> attempt = loop.makeSocketTransport(new InetSocketAddress(addresses[index], port), protocolFactory);
+        cancelWith(result, attempt);
+        attempt.addDoneCallback(made -> {
+            Throwable error = adoptConnection(made, result);
+            if (error == null) {
+                return;
+            }
+            if (previous != null && previous != error) {
+                error.addSuppressed(previous);
+            }
+            connectInTurn(addresses, index + 1, port, protocolFactory, result, error);
+        });
+    }
+
+    /** Cancels the connection {@code attempt} when the caller cancels {@code result}, so its socket closes at once. */
+    private static void cancelWith(Future<?> result, Future<Transport> attempt) {
+        result.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                attempt.cancel();
+            }
+        });
+    }
+
+    /**
+     * Completes {@code result} with a connected attempt's transport and protocol (or aborts the
+     * transport if {@code result} is already done, cancelled by the caller, say).
+     *
+     * @return the attempt's failure, for the caller to report or to try the next address with
+     */
+    private static <P extends Protocol> Throwable adoptConnection(Future<Transport> attempt,
+            BuiltinFuture<Connection<P>> result) {
+        if (attempt.cancelled()) {
+            return new CancelledException("connection attempt cancelled");
+        }
+        if (attempt.exception() != null) {
+            return attempt.exception();
+        }
+        Transport transport = attempt.result();
+        if (result.done()) {
+            transport.abort();
+        } else {
+            @SuppressWarnings("unchecked")
+            P protocol = (P) transport.getProtocol();
+            result.setResult(new Connection<>(transport, protocol));
+        }
+        return null;
+    }
+
+    /** Resolves {@code host}, then runs {@code then}; a failure (or a result already done) ends there. */
+    private <T> void whenResolved(String host, BuiltinFuture<T> result, Consumer<InetAddress[]> then) {
+        resolve(host).addDoneCallback(resolved -> {
+            if (result.done()) {
+                return;
+            }
+            if (resolved.exception() != null) {
+                result.setException(resolved.exception());
+                return;
+            }
+            then.accept(resolved.result());
+        });
+    }
+
+    /**
+     * Resolves {@code host} on the default executor (asyncio's getaddrinfo in the executor); an
+     * address literal needs no lookup and resolves at once (asyncio's _ipaddr_info). Only a valid
+     * dotted quad counts as an IPv4 literal: the JDK looks up anything else that starts with a
+     * digit, such as {@code 1.2.3.4.5}, as a name, which must not happen on the loop thread. A
+     * host with a colon can only be an IPv6 literal, which the JDK parses without a lookup.
+     */
+    private Future<InetAddress[]> resolve(String host) {
+        if (IPV4_LITERAL.matcher(host).matches() || host.contains(":")) {
+            try {
+                BuiltinFuture<InetAddress[]> literal = new BuiltinFuture<>(loop);
+                literal.setResult(InetAddress.getAllByName(host));
+                return literal;
+            } catch (UnknownHostException e) {
+                return loop.failed(e);
+            }
+        }
+        return loop.runInExecutor(null, () -> {
+            try {
+                return InetAddress.getAllByName(host);
+            } catch (UnknownHostException e) {
+                UnknownHostException clear = new UnknownHostException("cannot resolve host '" + host + "'");
+                clear.initCause(e);
+                throw clear;
+            }
+        });
+    }
+}
