@@ -19,7 +19,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -102,8 +101,8 @@ public final class SelectorEventLoop extends BaseEventLoop {
             return null;
         } catch (Throwable t) {
             CallbackFailures.rethrowIfFatal(t);
-            callExceptionHandler(new ExceptionContext("Fatal error: protocol." + method + "() call failed.", t, null,
-                    null, null, Map.of("transport", transport, "protocol", protocol)));
+            callExceptionHandler(ExceptionContext.builder("Fatal error: protocol." + method + "() call failed.")
+                    .exception(t).extra("transport", transport).extra("protocol", protocol).build());
             return t;
         }
     }

@@ -18,7 +18,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +78,9 @@ final class StreamServer implements Server, SelectorHandler {
             } catch (IOException e) {
                 // Out of file descriptors, say: accepting again at once would fail again at once,
                 // at full speed. Rest, as asyncio does, then resume.
-                loop.callExceptionHandler(new ExceptionContext("Error on accept() of server " + address
-                        + "; accepting again in " + ACCEPT_RETRY_DELAY.toSeconds() + " s", e, null, null, null,
-                        Map.of("server", this)));
+                loop.callExceptionHandler(ExceptionContext.builder("Error on accept() of server " + address
+                        + "; accepting again in " + ACCEPT_RETRY_DELAY.toSeconds() + " s").exception(e)
+                        .extra("server", this).build());
                 ready.interestOps(0);
                 loop.callLater(ACCEPT_RETRY_DELAY, () -> {
                     if (ready.isValid()) {
@@ -101,8 +100,8 @@ final class StreamServer implements Server, SelectorHandler {
                 new SocketTransport(loop, accepted, protocolFactory.get()).start(null, null);
             } catch (IOException | RuntimeException e) {
                 ChannelTransport.closeQuietly(accepted);
-                loop.callExceptionHandler(new ExceptionContext("Cannot serve a connection accepted by " + address, e,
-                        null, null, null, Map.of("server", this)));
+                loop.callExceptionHandler(ExceptionContext.builder("Cannot serve a connection accepted by " + address)
+                        .exception(e).extra("server", this).build());
             }
         }
     }

@@ -35,7 +35,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -640,8 +639,8 @@ public abstract class BaseEventLoop implements EventLoop {
                 return;
             } catch (Throwable handlerFailure) {
                 CallbackFailures.rethrowIfFatal(handlerFailure);
-                context = new ExceptionContext("Unhandled error in exception handler", handlerFailure,
-                        null, null, null, Map.of("context", context));
+                context = ExceptionContext.builder("Unhandled error in exception handler").exception(handlerFailure)
+                        .extra("context", context).build();
             }
         }
         try {

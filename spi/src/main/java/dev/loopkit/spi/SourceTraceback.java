@@ -5,9 +5,7 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import java.lang.StackWalker.StackFrame;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,10 +60,7 @@ final class SourceTraceback {
         if (traceback == null) {
             return context;
         }
-        Map<String, Object> extra = new HashMap<>(context.extra());
-        extra.put(KEY, traceback);
-        return new ExceptionContext(context.message(), context.exception(), context.handle(), context.future(),
-                context.task(), extra);
+        return context.toBuilder().extra(KEY, traceback).build();
     }
 
     private static List<StackTraceElement> of(Object source) {

@@ -7,9 +7,7 @@ import dev.loopkit.api.internal.RunningLoops;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -92,12 +90,12 @@ final class UnretrievedExceptions {
 
         /** What the loop's exception handler gets: the future is gone, so its description and stack stand in. */
         ExceptionContext context() {
-            Map<String, Object> extra = new HashMap<>();
-            extra.put("future", description);
+            ExceptionContext.Builder context = ExceptionContext.builder(message).exception(exception)
+                    .extra("future", description);
             if (sourceTraceback != null) {
-                extra.put(SourceTraceback.KEY, sourceTraceback);
+                context.extra(SourceTraceback.KEY, sourceTraceback);
             }
-            return new ExceptionContext(message, exception, null, null, null, extra);
+            return context.build();
         }
     }
 }

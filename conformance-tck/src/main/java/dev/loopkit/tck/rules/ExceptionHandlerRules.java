@@ -24,7 +24,6 @@ import dev.loopkit.tck.TckContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.event.Level;
 
 /** EH: the exception handler and debug mode (asyncio's call_exception_handler, set_debug). */
@@ -201,8 +200,8 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             future.setResult("done");
                             IllegalStateException boom = new IllegalStateException("boom");
                             int before = tck.logged().size();
-                            loop.callExceptionHandler(new ExceptionContext("something broke", boom, null, future,
-                                    null, Map.of("peer", "10.0.0.1:80", "attempt", 2)));
+                            loop.callExceptionHandler(ExceptionContext.builder("something broke").exception(boom)
+                                    .future(future).extra("peer", "10.0.0.1:80").extra("attempt", 2).build());
                             LoggedEvent event = onlyError(tck, before);
                             assertSame(boom, event.error());
                             assertEquals(List.of("something broke", "future: " + future, "attempt: 2",
@@ -214,8 +213,9 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             StackTraceElement inner = new StackTraceElement("app.Worker", "start", "Worker.java", 7);
                             StackTraceElement outer = new StackTraceElement("app.Main", "main", "Main.java", 3);
                             int third = tck.logged().size();
-                            loop.callExceptionHandler(new ExceptionContext("made here", null, null, null, null,
-                                    Map.of("source_traceback", List.of(inner, outer), "peers", List.of("a", "b"))));
+                            loop.callExceptionHandler(ExceptionContext.builder("made here")
+                                    .extra("source_traceback", List.of(inner, outer)).extra("peers", List.of("a", "b"))
+                                    .build());
                             assertEquals(List.of("made here", "peers: [a, b]",
                                     "source_traceback: Object created at (most recent call first):",
                                     "\tat " + inner, "\tat " + outer), onlyError(tck, third).message().lines().toList());

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -462,8 +461,8 @@ class ThreadedLoop extends RecordingLoop {
             try {
                 callback.run();
             } catch (RuntimeException e) {
-                callExceptionHandler(new ExceptionContext("Fatal error: protocol call failed.", e, null, null, null,
-                        Map.of("transport", this)));
+                callExceptionHandler(ExceptionContext.builder("Fatal error: protocol call failed.").exception(e)
+                        .extra("transport", this).build());
                 if (!lost) {
                     lost = true;
                     closing = true;
