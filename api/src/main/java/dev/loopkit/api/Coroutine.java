@@ -6,7 +6,7 @@ package dev.loopkit.api;
  * it: {@link Coroutines#of(CoroutineBody)} turns an ordinary lambda that calls
  * {@link Async#await(Future)} into a coroutine.
  *
- * <p>Protocol: the first call is {@link #send(Object)} (or {@link #throwInto(Throwable)}, which
+ * <p>Protocol: the first call is {@link #send()} (or {@link #throwInto(Throwable)}, which
  * finishes a coroutine that has not started without running it). Each call returns
  * {@link Step.Await} (the coroutine suspended on a future) or {@link Step.Return} (it finished
  * with a value); if the coroutine finishes with an exception, the call throws it. Calling again
@@ -19,14 +19,13 @@ package dev.loopkit.api;
 public interface Coroutine<T> {
 
     /**
-     * Starts or resumes the coroutine; at an await the value is ignored and the awaited future's
-     * result is used.
+     * Starts or resumes the coroutine (asyncio's {@code send(None)}: a task sends nothing in; at an
+     * await the coroutine reads the awaited future's result itself).
      *
-     * @param value the value sent in (asyncio sends {@code None}); may be null
      * @return how the coroutine stopped
      * @throws Exception the exception the coroutine finished with
      */
-    Step<T> send(Object value) throws Exception;
+    Step<T> send() throws Exception;
 
     /**
      * Resumes the coroutine by throwing {@code error} at the point where it is suspended.

@@ -1,9 +1,17 @@
 package dev.loopkit.api;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * An event loop: runs callbacks, timers, tasks and I/O on one thread (asyncio's
@@ -266,7 +274,7 @@ public interface EventLoop extends AutoCloseable {
      *     loop does not support TCP (its provider lacks capability {@code tcp})
      * @throws IllegalArgumentException for a bad port
      */
-    <P extends Protocol> Future<Connection<P>> createConnection(java.util.function.Supplier<P> protocolFactory,
+    <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory,
             String host, int port);
 
     /**
@@ -281,7 +289,7 @@ public interface EventLoop extends AutoCloseable {
      *     loop does not support TCP
      * @throws IllegalArgumentException for a bad port
      */
-    Future<Server> createServer(java.util.function.Supplier<? extends Protocol> protocolFactory, String host,
+    Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host,
             int port);
 
     /**
@@ -293,8 +301,8 @@ public interface EventLoop extends AutoCloseable {
      * @return a future of this loop with the connection; it fails with the connect error, or an
      *     {@link UnsupportedOperationException} if the loop lacks capability {@code unix}
      */
-    <P extends Protocol> Future<Connection<P>> createUnixConnection(java.util.function.Supplier<P> protocolFactory,
-            java.nio.file.Path path);
+    <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory,
+            Path path);
 
     /**
      * Starts a Unix-domain stream server on {@code path} (asyncio's {@code create_unix_server});
@@ -305,8 +313,8 @@ public interface EventLoop extends AutoCloseable {
      * @return a future of this loop with the server; it fails with the bind error, or an
      *     {@link UnsupportedOperationException} if the loop lacks capability {@code unix}
      */
-    Future<Server> createUnixServer(java.util.function.Supplier<? extends Protocol> protocolFactory,
-            java.nio.file.Path path);
+    Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory,
+            Path path);
 
     /**
      * Opens a UDP endpoint (asyncio's {@code create_datagram_endpoint}) bound to {@code local}
@@ -320,8 +328,8 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException if both addresses are null, or one is unresolved
      */
     <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
-            java.util.function.Supplier<P> protocolFactory, java.net.InetSocketAddress local,
-            java.net.InetSocketAddress remote);
+            Supplier<P> protocolFactory, InetSocketAddress local,
+            InetSocketAddress remote);
 
     // ---------------------------------------------------------------------------------------
     // Readiness callbacks and low-level socket operations
@@ -336,7 +344,7 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException if the channel is blocking
      * @throws UnsupportedOperationException if the loop has no readiness notification
      */
-    void addReader(java.nio.channels.SelectableChannel channel, Runnable callback);
+    void addReader(SelectableChannel channel, Runnable callback);
 
     /**
      * Stops calling the reader of {@code channel}.
@@ -344,7 +352,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel the channel; never null
      * @return whether a reader was registered
      */
-    boolean removeReader(java.nio.channels.SelectableChannel channel);
+    boolean removeReader(SelectableChannel channel);
 
     /**
      * Calls {@code callback} whenever {@code channel} is ready to write (or a pending connect
@@ -355,7 +363,7 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException if the channel is blocking
      * @throws UnsupportedOperationException if the loop has no readiness notification
      */
-    void addWriter(java.nio.channels.SelectableChannel channel, Runnable callback);
+    void addWriter(SelectableChannel channel, Runnable callback);
 
     /**
      * Stops calling the writer of {@code channel}.
@@ -363,7 +371,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel the channel; never null
      * @return whether a writer was registered
      */
-    boolean removeWriter(java.nio.channels.SelectableChannel channel);
+    boolean removeWriter(SelectableChannel channel);
 
     /**
      * Connects a non-blocking socket channel (asyncio's {@code sock_connect}).
@@ -372,7 +380,7 @@ public interface EventLoop extends AutoCloseable {
      * @param address a resolved address; never null
      * @return a future of this loop, done when connected, failed with the connect error
      */
-    Future<Void> sockConnect(java.nio.channels.SocketChannel channel, java.net.SocketAddress address);
+    Future<Void> sockConnect(SocketChannel channel, SocketAddress address);
 
     /**
      * Accepts one connection (asyncio's {@code sock_accept}).
@@ -380,7 +388,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel a non-blocking, bound server channel; never null
      * @return a future of this loop with the accepted channel (non-blocking)
      */
-    Future<java.nio.channels.SocketChannel> sockAccept(java.nio.channels.ServerSocketChannel channel);
+    Future<SocketChannel> sockAccept(ServerSocketChannel channel);
 
     /**
      * Reads what is available into {@code buffer}, waiting until at least one byte or the end of
@@ -390,7 +398,7 @@ public interface EventLoop extends AutoCloseable {
      * @param buffer where to read, from its position; never null
      * @return a future of this loop with the count read, or -1 at the end of the stream
      */
-    Future<Integer> sockRecv(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer buffer);
+    Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer);
 
     /**
      * Sends all remaining bytes of {@code data} (asyncio's {@code sock_sendall}).
@@ -399,7 +407,7 @@ public interface EventLoop extends AutoCloseable {
      * @param data the bytes; consumed; never null
      * @return a future of this loop, done when every byte was handed to the socket
      */
-    Future<Void> sockSendAll(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer data);
+    Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data);
 
     // ---------------------------------------------------------------------------------------
     // Error handling

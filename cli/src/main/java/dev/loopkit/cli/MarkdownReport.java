@@ -5,6 +5,7 @@ import dev.loopkit.tck.Rules;
 import dev.loopkit.tck.RuleOutcome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class MarkdownReport {
     }
 
     /** Discards what a digest stream reads. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
+    private static final class OutputStreamSink extends OutputStream {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override

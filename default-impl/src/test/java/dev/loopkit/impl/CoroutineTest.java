@@ -111,12 +111,12 @@ class CoroutineTest extends LoopTestSupport {
         Future<String> first = loop.createFuture();
         Future<String> second = loop.createFuture();
         Coroutine<String> coro = coroutine(mechanism, () -> Async.await(first) + Async.await(second));
-        assertSame(first, assertInstanceOf(Coroutine.Step.Await.class, coro.send(null)).future());
+        assertSame(first, assertInstanceOf(Coroutine.Step.Await.class, coro.send()).future());
         first.setResult("a");
-        assertSame(second, assertInstanceOf(Coroutine.Step.Await.class, coro.send(null)).future());
+        assertSame(second, assertInstanceOf(Coroutine.Step.Await.class, coro.send()).future());
         second.setResult("b");
-        assertEquals("ab", assertInstanceOf(Coroutine.Step.Return.class, coro.send(null)).value());
-        assertThrows(IllegalStateException.class, () -> coro.send(null));
+        assertEquals("ab", assertInstanceOf(Coroutine.Step.Return.class, coro.send()).value());
+        assertThrows(IllegalStateException.class, () -> coro.send());
     }
 
     @ParameterizedTest
@@ -130,7 +130,7 @@ class CoroutineTest extends LoopTestSupport {
                 return "caught " + e.getMessage();
             }
         });
-        coro.send(null);
+        coro.send();
         assertEquals("caught x", ((Coroutine.Step.Return<String>) coro.throwInto(new IllegalArgumentException("x")))
                 .value());
     }
@@ -146,7 +146,7 @@ class CoroutineTest extends LoopTestSupport {
         IllegalStateException error = new IllegalStateException("stop");
         assertSame(error, assertThrows(IllegalStateException.class, () -> coro.throwInto(error)));
         assertEquals(List.of(), ran);
-        assertThrows(IllegalStateException.class, () -> coro.send(null));
+        assertThrows(IllegalStateException.class, () -> coro.send());
     }
 
     @ParameterizedTest
@@ -160,11 +160,11 @@ class CoroutineTest extends LoopTestSupport {
                 ran.add("finally");
             }
         });
-        coro.send(null);
+        coro.send();
         coro.close();
         assertEquals(List.of("finally"), ran);
         coro.close();
-        assertThrows(IllegalStateException.class, () -> coro.send(null));
+        assertThrows(IllegalStateException.class, () -> coro.send());
     }
 
     /**
@@ -207,11 +207,11 @@ class CoroutineTest extends LoopTestSupport {
                 return Async.await(second);
             }
         });
-        coro.send(null);
+        coro.send();
         IllegalStateException e = assertThrows(IllegalStateException.class, coro::close);
         assertTrue(e.getMessage().contains("ignored close()"), e.getMessage());
         second.setResult("let go");
-        assertEquals("let go", ((Coroutine.Step.Return<String>) coro.send(null)).value());
+        assertEquals("let go", ((Coroutine.Step.Return<String>) coro.send()).value());
     }
 
     @ParameterizedTest

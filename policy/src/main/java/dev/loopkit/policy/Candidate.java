@@ -1,6 +1,7 @@
 package dev.loopkit.policy;
 
 import dev.loopkit.spi.EventLoopProvider;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
@@ -44,7 +45,7 @@ public record Candidate(
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(status, "status");
-        capabilities = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(capabilities));
+        capabilities = Collections.unmodifiableSortedSet(new TreeSet<>(capabilities));
     }
 
     static Candidate failed(String name, String className, String source, Throwable failure) {

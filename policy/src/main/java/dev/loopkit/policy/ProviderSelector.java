@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -140,7 +141,7 @@ final class ProviderSelector {
     }
 
     private static List<Verdict> verdicts(List<Candidate> candidates, Candidate chosen,
-            java.util.function.Function<Candidate, String> reason) {
+            Function<Candidate, String> reason) {
         List<Verdict> verdicts = new ArrayList<>();
         if (chosen != null) {
             verdicts.add(new Verdict(chosen, true, reason.apply(chosen)));

@@ -3,8 +3,10 @@ package dev.loopkit.policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The policy's choice of provider and why, as data ({@link #verdicts()}) and as text
@@ -35,7 +37,7 @@ public record Selection(Candidate chosen, String rule, Set<String> requiredCapab
         StringBuilder text = new StringBuilder("loopkit chose provider '").append(chosen.name()).append("' (")
                 .append(rule).append(')');
         if (!requiredCapabilities.isEmpty()) {
-            text.append(", required capabilities ").append(new java.util.TreeSet<>(requiredCapabilities));
+            text.append(", required capabilities ").append(new TreeSet<>(requiredCapabilities));
         }
         text.append('\n').append(table(verdicts));
         return text.toString();
@@ -49,7 +51,7 @@ public record Selection(Candidate chosen, String rule, Set<String> requiredCapab
             rows.add(new String[] {verdict.chosen() ? "*" : "", c.name() == null ? "?" : c.name(),
                 c.status() == Candidate.Status.FAILED && c.name() == null ? "?" : Integer.toString(c.priority()),
                 c.capabilities().isEmpty() ? "-" : String.join(",", c.capabilities()),
-                c.status().name().toLowerCase(java.util.Locale.ROOT), c.className(), shortSource(c.source()),
+                c.status().name().toLowerCase(Locale.ROOT), c.className(), shortSource(c.source()),
                 verdict.reason()});
         }
         int[] widths = new int[rows.get(0).length];

@@ -4,6 +4,7 @@ import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Task;
+import dev.loopkit.api.Tasks;
 
 /**
  * What {@link BaseEventLoop#close()} does with the tasks still pending on it. asyncio reports such
@@ -24,7 +25,7 @@ final class AbandonedTasks {
 
     /** Destroys the pending tasks of {@code loop}, which is closing and not running. */
     static void destroy(EventLoop loop) {
-        for (Task<?> task : TaskRegistry.allTasks(loop)) {
+        for (Task<?> task : Tasks.allTasks(loop)) {
             loop.callExceptionHandler(ExceptionContext.ofFuture(MESSAGE, null, task));
             Coroutine<?> coroutine = task.getCoro();
             try {

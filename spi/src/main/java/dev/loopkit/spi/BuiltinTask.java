@@ -223,7 +223,7 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
         waiter = null;
         Coroutine.Step<T> outcome;
         try {
-            outcome = toThrow == null ? coro.send(null) : coro.throwInto(toThrow);
+            outcome = toThrow == null ? coro.send() : coro.throwInto(toThrow);
         } catch (CancelledException e) {
             super.cancel(e.getMessage());
             return;

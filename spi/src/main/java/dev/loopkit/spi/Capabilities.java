@@ -12,10 +12,6 @@ public final class Capabilities {
     public static final String UDP = "udp";
     /** Unix-domain sockets. */
     public static final String UNIX = "unix";
-    /** Child processes with pipes. */
-    public static final String SUBPROCESS = "subprocess";
-    /** Signal handlers. */
-    public static final String SIGNALS = "signals";
     /** Readiness callbacks on channels ({@code addReader}/{@code addWriter}) and the {@code sock*} operations. */
     public static final String READINESS = "readiness";
 

@@ -4,7 +4,6 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.internal.TaskRegistryState;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The task lifetime calls every task implementation makes, so that its tasks are seen by
@@ -86,15 +85,5 @@ public final class TaskRegistry {
      */
     public static boolean isRegistered(Task<?> task) {
         return TaskRegistryState.isRegistered(Objects.requireNonNull(task, "task"));
-    }
-
-    /** Returns the current task of {@code loop}, or null between steps. */
-    public static Task<?> currentTask(EventLoop loop) {
-        return TaskRegistryState.current(loop);
-    }
-
-    /** Returns a snapshot of the registered, not-done tasks of {@code loop}. */
-    public static Set<Task<?>> allTasks(EventLoop loop) {
-        return TaskRegistryState.pending(loop);
     }
 }

@@ -143,7 +143,7 @@ class TaskGroupTest {
             Coroutine<Object> late = Coroutines.of(() -> log.add("ran"));
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> finished.get().createTask(late));
-            assertThrows(IllegalStateException.class, () -> late.send(null), "the refused coroutine was not closed");
+            assertThrows(IllegalStateException.class, () -> late.send(), "the refused coroutine was not closed");
             return refused;
         });
         assertTrue(e.getMessage().contains("is finished"), e.getMessage());

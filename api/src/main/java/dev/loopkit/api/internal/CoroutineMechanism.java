@@ -68,7 +68,6 @@ public enum CoroutineMechanism {
     private static final class Selection {
         static final Constructor<?> INLINE_BUILDER;
         static final Executor DEFAULT_SCHEDULER;
-        static final String INLINE_PROBLEM;
         static final CoroutineMechanism MECHANISM;
         static final String REASON;
 
@@ -96,7 +95,6 @@ public enum CoroutineMechanism {
             }
             INLINE_BUILDER = builder;
             DEFAULT_SCHEDULER = builder != null ? defaultScheduler : null;
-            INLINE_PROBLEM = problem;
 
             String requested = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
             switch (requested) {

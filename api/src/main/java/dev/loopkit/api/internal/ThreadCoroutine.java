@@ -100,7 +100,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
     }
 
     @Override
-    public Step<T> send(Object value) throws Exception {
+    public Step<T> send() throws Exception {
         return resume(null);
     }
 

@@ -188,13 +188,13 @@ public final class LifecycleRules implements RuleGroup {
                             Coroutine<Integer> refused = Coroutines.of(() -> 1);
                             illegalState(CLOSED, () -> loop.createTask(refused));
                             assertEquals(List.of(), made, "the task factory was asked for a task of a closed loop");
-                            assertThrows(IllegalStateException.class, () -> refused.send(null),
+                            assertThrows(IllegalStateException.class, () -> refused.send(),
                                     "the refused coroutine was left open: it could still be started");
                             // A coroutine that will not close: its refusal travels with the error, not lost.
                             IllegalStateException stubborn = new IllegalStateException("will not close");
                             Coroutine<Integer> refusing = new Coroutine<>() {
                                 @Override
-                                public Step<Integer> send(Object value) {
+                                public Step<Integer> send() {
                                     return new Step.Return<>(1);
                                 }
 

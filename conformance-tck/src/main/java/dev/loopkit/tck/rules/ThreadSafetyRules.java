@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 
 /** TS: what other threads may do (asyncio's call_soon_threadsafe, _write_to_self, debug checks). */
 public final class ThreadSafetyRules implements RuleGroup {
@@ -205,7 +206,7 @@ public final class ThreadSafetyRules implements RuleGroup {
                 turns.acquireUninterruptibly();
                 // Let the loop fall asleep first, so that a missing wake-up shows; a loop that
                 // wakes up passes however this pause goes.
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                LockSupport.parkNanos(1_000_000);
                 loop.callSoonThreadsafe(() -> {
                     if (++seen[0] == rounds) {
                         loop.stop();

@@ -80,7 +80,7 @@ final class MinimalTask<T> extends BuiltinFuture<T> implements Task<T> {
     /** Sends or throws into the coroutine, unchecked, so that it can run in the task's context. */
     private Coroutine.Step<T> resume(Throwable error) {
         try {
-            return error == null ? coro.send(null) : coro.throwInto(error);
+            return error == null ? coro.send() : coro.throwInto(error);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
