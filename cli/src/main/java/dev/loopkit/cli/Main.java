@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The {@code loopkit} command: {@code providers} lists the loop providers and which one the
  * policy picks; {@code certify} runs the conformance TCK against them and writes a report.
  */
-@Command(name = "loopkit", mixinStandardHelpOptions = true, version = "loopkit 0.1.0",
+@Command(name = "loopkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Lists loopkit event loop providers and certifies them with the conformance TCK.",
         subcommands = {ProvidersCommand.class, CertifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -35,5 +35,13 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: the version the TCK's jar was built as, the one its reports name. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"loopkit " + MarkdownReport.tckVersion()};
+        }
     }
 }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 /** {@code loopkit providers}: the policy's explanation table. */
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = {"Lists every loop provider found, which one the policy picks and why.",
-            "Honours -Dloopkit.provider and LOOPKIT_PROVIDER like an application would."})
+            "Honours -Dloopkit.provider and LOOPKIT_PROVIDER like an application would."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:a provider was chosen", "2:no provider could be chosen (the reason goes to standard"
+                + " error, as certify's selection errors do)"})
 final class ProvidersCommand implements Callable<Integer> {
 
     @Option(names = "--classpath", paramLabel = "JARS",
@@ -27,6 +30,7 @@ final class ProvidersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         ClassLoader loader = VendorClassPath.loaderFor(classPath);
         List<Candidate> candidates = ProviderDiscovery.discover(loader);
         out.println(candidates.size() + " provider registration" + (candidates.size() == 1 ? "" : "s") + " found.");
@@ -34,8 +38,10 @@ final class ProvidersCommand implements Callable<Integer> {
             out.println(LoopPolicy.builder().classLoader(loader).build().selection().explain());
             return 0;
         } catch (ProviderSelectionException e) {
-            out.println(e.getMessage());
-            return 1;
+            out.flush();
+            err.println("loopkit providers: " + e.getMessage());
+            err.flush();
+            return 2;
         }
     }
 }

@@ -75,6 +75,27 @@ class CliTest {
     }
 
     @Test
+    void providersAndCertifyAnswerAProviderThatCannotBeChosenAlikeOnStandardErrorWithStatus2() {
+        Run certify = loopkit("certify", "--provider", "no-such-loop", "--report-dir", dir.toString());
+        String previous = System.setProperty("loopkit.provider", "no-such-loop");
+        Run providers;
+        try {
+            providers = loopkit("providers");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("loopkit.provider");
+            } else {
+                System.setProperty("loopkit.provider", previous);
+            }
+        }
+        assertEquals(2, certify.status(), certify.out() + certify.err());
+        assertEquals(2, providers.status(), providers.out() + providers.err());
+        assertTrue(certify.err().startsWith("loopkit certify: ") && certify.err().contains("no-such-loop"), certify.err());
+        assertTrue(providers.err().startsWith("loopkit providers: ") && providers.err().contains("no-such-loop"),
+                providers.err());
+    }
+
+    @Test
     void providersPrintsThePolicysExplanation() {
         Run run = loopkit("providers");
         assertEquals(0, run.status(), run.err());

@@ -2,6 +2,7 @@ package dev.loopkit.tck;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.loopkit.spi.CodeSources;
 import dev.loopkit.spi.EventLoopProvider;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class Certification {
             CertificationTarget.clear();
         }
         return new CertificationResult(describeName(provider), provider.getClass().getName(),
-                sourceOf(provider.getClass()), started, collector.outcomes());
+                CodeSources.of(provider.getClass()), started, collector.outcomes());
     }
 
     private static String describeName(EventLoopProvider provider) {
@@ -68,14 +69,6 @@ public final class Certification {
         } catch (RuntimeException e) {
             return "(name() threw " + e.getClass().getSimpleName() + ")";
         }
-    }
-
-    static String sourceOf(Class<?> type) {
-        if (type.getModule().isNamed()) {
-            return "module " + type.getModule().getName();
-        }
-        var code = type.getProtectionDomain().getCodeSource();
-        return code == null ? "(unknown)" : code.getLocation().toString();
     }
 
     /** Maps the dynamic tests back to rule ids through their display names. */

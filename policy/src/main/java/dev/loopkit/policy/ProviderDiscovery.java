@@ -1,16 +1,13 @@
 package dev.loopkit.policy;
 
 import dev.loopkit.spi.CallbackFailures;
+import dev.loopkit.spi.CodeSources;
 import dev.loopkit.spi.EventLoopProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.Path;
-import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.TreeSet;
@@ -120,7 +116,7 @@ public final class ProviderDiscovery {
      */
     private static Candidate inspect(ServiceLoader.Provider<EventLoopProvider> registration) {
         Class<? extends EventLoopProvider> type = registration.type();
-        String source = sourceOf(type);
+        String source = CodeSources.of(type);
         Answers answers = new Answers();
         FutureTask<Candidate> inspection = new FutureTask<>(() -> inspect(registration, type, source, answers));
         Thread thread = new Thread(inspection, "loopkit-discovery " + type.getName());
@@ -235,16 +231,6 @@ public final class ProviderDiscovery {
         return failed;
     }
 
-    /** Returns the jar, directory or module a class was loaded from. */
-    static String sourceOf(Class<?> type) {
-        Module module = type.getModule();
-        if (module.isNamed()) {
-            return "module " + module.getName();
-        }
-        CodeSource code = type.getProtectionDomain().getCodeSource();
-        return code == null || code.getLocation() == null ? "(unknown)" : toPath(code.getLocation());
-    }
-
     /** Finds the services file that registered {@code className}, for a class that did not load. */
     private static String registeredBy(String className, ClassLoader registrations) {
         if (registrations == null) {
@@ -256,7 +242,7 @@ public final class ProviderDiscovery {
                 try (BufferedReader reader = new BufferedReader(
                         new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
                     if (reader.lines().map(line -> line.replaceAll("#.*", "").strip()).anyMatch(className::equals)) {
-                        return toPath(file).replace("!/" + SERVICE_FILE, "").replace("/" + SERVICE_FILE, "");
+                        return CodeSources.path(file).replace("!/" + SERVICE_FILE, "").replace("/" + SERVICE_FILE, "");
                     }
                 }
             }
@@ -264,21 +250,5 @@ public final class ProviderDiscovery {
             LOG.debug("Could not read the service files to locate {}", className, e);
         }
         return "(unknown)";
-    }
-
-    private static String toPath(URL url) {
-        String text = url.toString();
-        if (text.startsWith("jar:")) {
-            text = text.substring("jar:".length());
-        }
-        int bang = text.indexOf("!/");
-        String base = bang >= 0 ? text.substring(0, bang) : text;
-        String path;
-        try {
-            path = Path.of(URI.create(base)).toString();
-        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            path = base;
-        }
-        return bang >= 0 ? path + text.substring(bang) : path;
     }
 }

@@ -1,0 +1,57 @@
+package dev.loopkit.spi;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Objects;
+
+/**
+ * Where a class was loaded from, written one way wherever loopkit names it: the policy's
+ * explanation table, the TCK's reports and the CLI. Stateless and thread-safe.
+ */
+public final class CodeSources {
+
+    private CodeSources() {
+    }
+
+    /**
+     * Returns where {@code type} was loaded from: {@code module NAME} on the module path,
+     * otherwise the jar or directory as a file path.
+     *
+     * @param type the class; never null
+     * @return its source, or {@code (unknown)}
+     */
+    public static String of(Class<?> type) {
+        Module module = Objects.requireNonNull(type, "type").getModule();
+        if (module.isNamed()) {
+            return "module " + module.getName();
+        }
+        CodeSource code = type.getProtectionDomain().getCodeSource();
+        return code == null || code.getLocation() == null ? "(unknown)" : path(code.getLocation());
+    }
+
+    /**
+     * Returns a file or jar location as a file path: {@code jar:file:/a/b.jar!/x} becomes
+     * {@code /a/b.jar!/x}, {@code file:/a/b/} becomes {@code /a/b}; anything else is kept as it is.
+     *
+     * @param location the URL; never null
+     * @return the path
+     */
+    public static String path(URL location) {
+        String text = location.toString();
+        if (text.startsWith("jar:")) {
+            text = text.substring("jar:".length());
+        }
+        int bang = text.indexOf("!/");
+        String base = bang >= 0 ? text.substring(0, bang) : text;
+        String path;
+        try {
+            path = Path.of(URI.create(base)).toString();
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            path = base;
+        }
+        return bang >= 0 ? path + text.substring(bang) : path;
+    }
+}
