@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's rules between modules, checked on the built classes of every library module. Each
+ * ARCHITECTURE.md's arrows between modules, checked on the built classes of every library module. Each
  * rule is also run against a fixture that breaks it, so a rule that cannot fail is caught.
  */
 class ArchitectureTest {

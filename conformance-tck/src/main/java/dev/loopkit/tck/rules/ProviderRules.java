@@ -96,7 +96,7 @@ public final class ProviderRules implements RuleGroup {
                             assertTrue(Modifier.isPublic(constructor.getModifiers()));
                         }),
                 required("PV-08", "the provider class does not depend on dev.loopkit.impl (the default loop)",
-                        "DESIGN.md: nobody sees the default loop",
+                        "ARCHITECTURE.md: nobody sees the default loop",
                         "imports of dev.loopkit.impl in the provider's classes: depend on api and spi only",
                         tck -> {
                             Class<?> type = tck.provider().getClass();
