@@ -9,6 +9,8 @@
  */
 @SuppressWarnings("module") // the qualified export names a module compiled after this one
 module dev.loopkit.api {
+    requires static transitive org.apiguardian.api;
+
     exports dev.loopkit.api;
     exports dev.loopkit.api.internal to dev.loopkit.spi;
 }

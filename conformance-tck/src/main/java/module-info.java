@@ -8,6 +8,7 @@ module dev.loopkit.tck {
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.platform.launcher;
     requires com.tngtech.archunit;
+    requires static transitive org.apiguardian.api;
     requires org.slf4j;
 
     exports dev.loopkit.tck;

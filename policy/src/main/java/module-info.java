@@ -7,6 +7,7 @@
 module dev.loopkit.policy {
     requires transitive dev.loopkit.spi;
     requires org.slf4j;
+    requires static transitive org.apiguardian.api;
 
     exports dev.loopkit.policy;
 

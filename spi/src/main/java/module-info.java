@@ -7,6 +7,7 @@
 module dev.loopkit.spi {
     requires transitive dev.loopkit.api;
     requires org.slf4j;
+    requires static transitive org.apiguardian.api;
 
     exports dev.loopkit.spi;
 }

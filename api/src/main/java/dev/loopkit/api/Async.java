@@ -1,11 +1,15 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.internal.ThreadCoroutine;
 import java.util.concurrent.CompletionException;
+import org.apiguardian.api.API;
 
 /**
  * {@code await} for coroutines written with {@link Coroutines#of}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Async {
 
     private Async() {

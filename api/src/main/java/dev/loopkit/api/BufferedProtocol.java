@@ -1,12 +1,16 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
 
 /**
  * A {@link Protocol} that lends the loop its own buffer to read into, saving a copy (asyncio's
  * {@code BufferedProtocol}). The loop calls {@link #getBuffer(int)}, reads into it, then
  * {@link #bufferUpdated(int)}; {@link #dataReceived} is never called.
  */
+@API(status = STABLE, since = "0.1")
 public interface BufferedProtocol extends Protocol {
 
     /**

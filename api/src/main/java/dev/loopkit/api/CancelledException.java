@@ -1,6 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.concurrent.CancellationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by {@link Future#result()} and {@link Future#exception()} of a cancelled future, and into
@@ -9,6 +12,7 @@ import java.util.concurrent.CancellationException;
  * <p>It extends the JDK's {@link CancellationException}, so code that already handles that keeps
  * working; its message is the one passed to {@link Future#cancel(String)}, or {@code null}.
  */
+@API(status = STABLE, since = "0.1")
 public class CancelledException extends CancellationException {
 
     private static final long serialVersionUID = 1L;

@@ -1,10 +1,13 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.loopkit.api.internal.CurrentContexts;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A mapping of {@link ContextVar}s to values (asyncio's {@code contextvars.Context}): what
@@ -24,6 +27,7 @@ import java.util.function.Supplier;
  * <p>Thread-safety: a context is entered by one thread at a time, as in asyncio; the loop and a
  * task's coroutine hand it over with the step. {@link #copyCurrent()} may be called on any thread.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Context {
 
     private static final Object[] EMPTY = {};

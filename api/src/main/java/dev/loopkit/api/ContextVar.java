@@ -1,8 +1,11 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.loopkit.api.internal.CurrentContexts;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A variable whose value belongs to the current {@link Context} (asyncio's
@@ -26,6 +29,7 @@ import java.util.Objects;
  *
  * @param <T> the type of its values
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ContextVar<T> {
 
     private static final Object NO_DEFAULT = new Object();

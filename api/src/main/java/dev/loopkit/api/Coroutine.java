@@ -1,5 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The generator protocol a {@link Task} drives (asyncio's coroutine object): each call runs the
  * coroutine until it suspends on a {@link Future} or finishes. Application code rarely implements
@@ -16,6 +20,7 @@ package dev.loopkit.api;
  *
  * @param <T> the type of the coroutine's result
  */
+@API(status = STABLE, since = "0.1")
 public interface Coroutine<T> {
 
     /**

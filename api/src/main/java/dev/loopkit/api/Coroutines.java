@@ -1,7 +1,10 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.internal.CoroutineMechanism;
 import dev.loopkit.api.internal.ThreadCoroutine;
+import org.apiguardian.api.API;
 
 /**
  * Turns sequential code into a {@link Coroutine}, so application code never writes a state
@@ -18,6 +21,7 @@ import dev.loopkit.api.internal.ThreadCoroutine;
  * exactly one of them runs at any moment and the body may touch loop state freely. The fastest
  * hand-over the JVM allows is used: see {@link #mechanism()}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Coroutines {
 
     private Coroutines() {

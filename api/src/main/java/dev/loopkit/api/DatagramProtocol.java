@@ -1,12 +1,16 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
 
 /**
  * Callbacks of a datagram endpoint (asyncio's {@code DatagramProtocol}), called on the loop's
  * thread. Every method has an empty default.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface DatagramProtocol {
 
     /**

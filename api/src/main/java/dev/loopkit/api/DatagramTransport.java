@@ -1,9 +1,13 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
 
 /** A datagram endpoint's sending side (asyncio's {@code DatagramTransport}). Loop thread only. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface DatagramTransport {
 
     /**

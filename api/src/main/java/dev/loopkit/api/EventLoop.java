@@ -1,5 +1,8 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -12,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * An event loop: runs callbacks, timers, tasks and I/O on one thread (asyncio's
@@ -28,6 +32,7 @@ import java.util.function.Supplier;
  * <p>Time is {@code long} nanoseconds of a monotonic clock ({@link #time()}); delays are
  * {@link Duration}s.
  */
+@API(status = STABLE, since = "0.1")
 public interface EventLoop extends AutoCloseable {
 
     // ---------------------------------------------------------------------------------------
@@ -327,6 +332,7 @@ public interface EventLoop extends AutoCloseable {
      *     or an {@link UnsupportedOperationException} if the loop lacks capability {@code udp}
      * @throws IllegalArgumentException if both addresses are null, or one is unresolved
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress local,
             InetSocketAddress remote);
@@ -344,6 +350,7 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException if the channel is blocking
      * @throws UnsupportedOperationException if the loop has no readiness notification
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     void addReader(SelectableChannel channel, Runnable callback);
 
     /**
@@ -352,6 +359,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel the channel; never null
      * @return whether a reader was registered
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     boolean removeReader(SelectableChannel channel);
 
     /**
@@ -363,6 +371,7 @@ public interface EventLoop extends AutoCloseable {
      * @throws IllegalArgumentException if the channel is blocking
      * @throws UnsupportedOperationException if the loop has no readiness notification
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     void addWriter(SelectableChannel channel, Runnable callback);
 
     /**
@@ -371,6 +380,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel the channel; never null
      * @return whether a writer was registered
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     boolean removeWriter(SelectableChannel channel);
 
     /**
@@ -380,6 +390,7 @@ public interface EventLoop extends AutoCloseable {
      * @param address a resolved address; never null
      * @return a future of this loop, done when connected, failed with the connect error
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     Future<Void> sockConnect(SocketChannel channel, SocketAddress address);
 
     /**
@@ -388,6 +399,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel a non-blocking, bound server channel; never null
      * @return a future of this loop with the accepted channel (non-blocking)
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     Future<SocketChannel> sockAccept(ServerSocketChannel channel);
 
     /**
@@ -398,6 +410,7 @@ public interface EventLoop extends AutoCloseable {
      * @param buffer where to read, from its position; never null
      * @return a future of this loop with the count read, or -1 at the end of the stream
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer);
 
     /**
@@ -407,6 +420,7 @@ public interface EventLoop extends AutoCloseable {
      * @param data the bytes; consumed; never null
      * @return a future of this loop, done when every byte was handed to the socket
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data);
 
     // ---------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What an {@link ExceptionHandler} is told (asyncio's context dictionary, typed): a message, and
@@ -16,6 +19,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class ExceptionContext {
 
     private final String message;

@@ -1,7 +1,10 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The result of an operation that completes later on an {@link EventLoop} (asyncio's
@@ -22,6 +25,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
+@API(status = STABLE, since = "0.1")
 public interface Future<T> {
 
     /**

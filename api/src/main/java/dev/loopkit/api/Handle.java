@@ -1,5 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A callback scheduled on an {@link EventLoop} by {@link EventLoop#callSoon(Runnable)} or
  * {@link EventLoop#callSoonThreadsafe(Runnable)} (asyncio's {@code Handle}).
@@ -7,6 +11,7 @@ package dev.loopkit.api;
  * <p>Thread-safety: {@link #cancel()} must be called on the loop's thread, like every other
  * non-thread-safe loop operation; {@link #cancelled()} may be read from any thread.
  */
+@API(status = STABLE, since = "0.1")
 public interface Handle {
 
     /**

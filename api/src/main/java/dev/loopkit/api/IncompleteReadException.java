@@ -1,12 +1,16 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.EOFException;
 import java.io.UncheckedIOException;
+import org.apiguardian.api.API;
 
 /**
  * The stream ended before a read got all it needed (asyncio's {@code IncompleteReadError}).
  * Unchecked, so that it reaches a coroutine's {@code catch} through {@link Async#await} as it is.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class IncompleteReadException extends UncheckedIOException {
 
     private static final long serialVersionUID = 1L;

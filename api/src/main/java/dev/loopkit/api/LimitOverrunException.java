@@ -1,12 +1,16 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apiguardian.api.API;
 
 /**
  * A separator was not found within the stream's buffer limit (asyncio's {@code LimitOverrunError}).
  * The buffered data is left in place. Unchecked, like {@link IncompleteReadException}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class LimitOverrunException extends UncheckedIOException {
 
     private static final long serialVersionUID = 1L;

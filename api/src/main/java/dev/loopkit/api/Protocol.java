@@ -1,6 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
 
 /**
  * Callbacks of a stream connection (asyncio's {@code Protocol}), called on the loop's thread. Every
@@ -11,6 +14,7 @@ import java.nio.ByteBuffer;
  * {@link #resumeWriting} alternate, starting with pause, whenever the transport's write buffer
  * crosses its high and low water marks.
  */
+@API(status = STABLE, since = "0.1")
 public interface Protocol {
 
     /**

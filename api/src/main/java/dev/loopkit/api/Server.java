@@ -1,9 +1,13 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.SocketAddress;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A listening server made by {@link EventLoop#createServer} (asyncio's {@code Server}). Loop thread only. */
+@API(status = STABLE, since = "0.1")
 public interface Server {
 
     /** Stops accepting connections and closes the listening sockets; open connections stay. */

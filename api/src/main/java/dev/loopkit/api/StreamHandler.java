@@ -1,10 +1,15 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Serves one connection of {@link Streams#startServer}; runs as a coroutine, so it may
  * {@link Async#await}. The connection is closed when it returns or throws.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface StreamHandler {
 
     /**

@@ -1,10 +1,13 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Reads a stream connection's bytes as they arrive (asyncio's {@code StreamReader}); made by
@@ -15,6 +18,7 @@ import java.util.function.Predicate;
  * reads again once the buffer is back under the limit, or as soon as a read waits for more than is
  * buffered (asyncio's {@code _wait_for_data}), so that no read can wait for data it has stopped.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StreamReader {
 
     /** The default buffer limit, 64 KiB, as asyncio's. */

@@ -1,14 +1,18 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Writes to a stream connection (asyncio's {@code StreamWriter}); made by {@link Streams}. Writes
  * never block; {@link #drain()} is how a writer honours backpressure. Loop thread only.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class StreamWriter {
 
     private final EventLoop loop;

@@ -1,6 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Stream connections on top of the protocol API (asyncio's {@code open_connection} and
@@ -12,6 +15,7 @@ import java.util.Objects;
  * String reply = new String(Async.await(c.reader().readLine()));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Streams {
 
     private Streams() {

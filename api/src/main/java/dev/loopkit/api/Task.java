@@ -1,5 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A {@link Future} that drives a {@link Coroutine} on an {@link EventLoop} (asyncio's
  * {@code Task}). Create one with {@link EventLoop#createTask(Coroutine)}.
@@ -18,6 +22,7 @@ package dev.loopkit.api;
  *
  * @param <T> the type of the coroutine's result
  */
+@API(status = STABLE, since = "0.1")
 public interface Task<T> extends Future<T> {
 
     /** Returns the task's name, {@code Task-N} unless one was given. */

@@ -1,11 +1,16 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Creates the tasks of {@link EventLoop#createTask} once installed with
  * {@link EventLoop#setTaskFactory} (asyncio's task factory). Loop authors typically return a
  * subclass of the SPI's built-in task.
  */
 @FunctionalInterface
+@API(status = STABLE, since = "0.1")
 public interface TaskFactory {
 
     /**

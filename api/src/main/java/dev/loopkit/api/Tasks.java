@@ -1,8 +1,11 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.internal.TaskRegistryState;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Reads the task registry (asyncio's {@code all_tasks} and {@code current_task}). Tasks appear
@@ -10,6 +13,7 @@ import java.util.Set;
  *
  * <p>Thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class Tasks {
 
     private static final TaskFactory EAGER_TASK_FACTORY = new TaskFactory() {

@@ -1,9 +1,14 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A callback scheduled for a point in time by {@link EventLoop#callLater} or
  * {@link EventLoop#callAt} (asyncio's {@code TimerHandle}).
  */
+@API(status = STABLE, since = "0.1")
 public interface TimerHandle extends Handle {
 
     /**

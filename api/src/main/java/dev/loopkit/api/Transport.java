@@ -1,6 +1,9 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
 
 /**
  * A stream connection's sending side and controls (asyncio's {@code Transport}). Loop thread only.
@@ -9,6 +12,7 @@ import java.nio.ByteBuffer;
  * buffer and sent when it can; the protocol is told to pause when the buffer passes the high water
  * mark (default 64 KiB) and to resume below the low one (default 16 KiB).
  */
+@API(status = STABLE, since = "0.1")
 public interface Transport {
 
     /**

@@ -1,5 +1,6 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.loopkit.spi.CodeSources;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -26,6 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Thread-safe: certifications on different threads run independently.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Certification {
 
     private Certification() {

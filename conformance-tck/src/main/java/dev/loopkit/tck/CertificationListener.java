@@ -1,9 +1,14 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Follows a certification as it runs, so a long run never looks hung: told when a rule group
  * starts and ends, and when each rule starts and ends. Called on the launcher's thread.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CertificationListener {
 
     /** A listener that ignores everything. */

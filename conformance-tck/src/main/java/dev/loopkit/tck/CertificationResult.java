@@ -1,7 +1,10 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of certifying one provider: every rule's outcome, in catalogue order.
@@ -12,6 +15,7 @@ import java.util.List;
  * @param startedAt when the run began
  * @param outcomes one per rule, in catalogue order
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CertificationResult(String providerName, String providerClass, String providerSource,
         Instant startedAt, List<RuleOutcome> outcomes) {
 

@@ -1,13 +1,17 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.loopkit.spi.EventLoopProvider;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The kit as {@link Certification} launches it: its provider and settings are set just before the
  * launch. Public only because the JUnit Platform instantiates it; not for vendors, who extend
  * {@link EventLoopConformance} themselves.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CertificationTarget extends EventLoopConformance {
 
     /**

@@ -1,7 +1,12 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** The body of one rule's test. */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Check {
 
     /**

@@ -1,8 +1,11 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.spi.EventLoopProvider;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * otherwise.
  */
 @ExtendWith(JUnitRuleSelection.class)
+@API(status = STABLE, since = "0.1")
 public abstract class EventLoopConformance {
 
     /** Returns the provider under test; called once per rule, so it may return a new instance. */

@@ -1,6 +1,9 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -20,6 +23,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * looks as it would without it; with no other provider the events are only recorded.
  * Thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LogCapture implements SLF4JServiceProvider {
 
     private static volatile boolean active;

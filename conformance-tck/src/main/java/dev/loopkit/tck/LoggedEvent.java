@@ -1,5 +1,8 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.slf4j.event.Level;
 
 /**
@@ -10,5 +13,6 @@ import org.slf4j.event.Level;
  * @param message the message with its arguments filled in
  * @param error the throwable logged with it, or null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LoggedEvent(String logger, Level level, String message, Throwable error) {
 }

@@ -1,6 +1,9 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One rule of the TCK: an id that reports, docs and test names share (e.g. {@code LC-03}), a
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param capability null for a required rule; else the provider capability without which the
  *     rule is skipped (optional rule)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Rule(String id, String statement, String reference, String hint, String capability) {
 
     /** Checks the arguments. */

@@ -1,6 +1,9 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A rule with the check that verifies it.
@@ -8,6 +11,7 @@ import java.util.Objects;
  * @param rule the rule; never null
  * @param check its test; never null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RuleCheck(Rule rule, Check check) {
 
     /** Checks the arguments. */

@@ -1,11 +1,15 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A group of rules sharing an id prefix, one class per group (Reactive Streams' TCK in one file
  * is what not to copy).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface RuleGroup {
 
     /** Returns the id prefix, e.g. {@code LC}. */

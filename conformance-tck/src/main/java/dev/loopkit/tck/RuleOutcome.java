@@ -1,6 +1,9 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How one rule fared in a certification.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param status passed, failed or skipped
  * @param message why it failed or was skipped; empty when it passed
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RuleOutcome(Rule rule, Status status, String message) {
 
     /** The result of one rule. */

@@ -1,10 +1,13 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Which rules a run includes: every rule, or those named by id ({@code IO-02}) or group
@@ -15,6 +18,7 @@ import java.util.TreeSet;
  * @param included ids and group prefixes to run; empty for every rule
  * @param excluded ids and group prefixes never to run
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RuleSelection(Set<String> included, Set<String> excluded) {
 
     /** Every rule. */

@@ -1,5 +1,7 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.loopkit.tck.rules.ContextRules;
 import dev.loopkit.tck.rules.ExceptionHandlerRules;
 import dev.loopkit.tck.rules.ExecutorRules;
@@ -15,12 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The rule catalogue: every rule's id, one-line statement and asyncio reference, as the test
  * names, the certification report and the README share them. Built from the rule groups, so an id
  * is declared once, beside its check.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Rules {
 
     private static final List<RuleGroup> GROUPS = List.of(new LifecycleRules(), new SchedulingRules(),

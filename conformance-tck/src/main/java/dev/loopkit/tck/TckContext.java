@@ -1,5 +1,7 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.spi.EventLoopProvider;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
@@ -21,6 +24,7 @@ import org.opentest4j.AssertionFailedError;
  * fails its rule instead of the run. One context per test, used by the rule's thread; the kit
  * closes it from its own.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TckContext implements AutoCloseable {
 
     private static final long POLL_NANOS = 1_000_000;

@@ -1,7 +1,10 @@
 package dev.loopkit.tck;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The kit's knobs, read from a system property, else an environment variable, else a default:
@@ -20,6 +23,7 @@ import java.util.Objects;
  * @param threadsafeCallsPerThread calls per submitting thread in TS-01
  * @param rules the rules that run
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TckSettings(Duration timeout, int threadsafeCallsPerThread, RuleSelection rules) {
 
     /** Checks the arguments. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.policy.LoopPolicy;
+import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,22 @@ class HandoffLoopThreadTest {
             loop.runForever();
             assertTrue(ranOn.get().isVirtual(), ranOn.get().toString());
             assertEquals("loopkit-loop", ranOn.get().getName());
+        }
+    }
+
+    @Test
+    void aBackEndThatCannotChangeThreadsRunsOnTheCallersThread() {
+        try (EventLoop loop = new RecordingLoop() {
+            @Override
+            protected boolean isChangingThreadSupported() {
+                return false;
+            }
+        }) {
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            loop.callSoon(() -> ranOn.set(Thread.currentThread()));
+            loop.stop();
+            loop.runForever();
+            assertEquals(Thread.currentThread(), ranOn.get());
         }
     }
 

@@ -28,17 +28,18 @@ class ArchitectureTest {
         "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit.."};
 
     static final ArchRule API_SEES_NOTHING_ELSE = classes().that().resideInAPackage("dev.loopkit.api..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "java..")
-            .because("api depends on nothing but the JDK");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "org.apiguardian.api..", "java..")
+            .because("api depends on nothing but the JDK (and apiguardian's stability marks)");
 
     static final ArchRule SPI_SEES_ONLY_API = classes().that().resideInAPackage("dev.loopkit.spi..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "java..")
+            .resideInAnyPackage("dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "org.apiguardian.api..", "java..")
             .because("spi sees only api and SLF4J");
 
     static final ArchRule POLICY_SEES_ONLY_CONTRACTS = classes().that().resideInAPackage("dev.loopkit.policy..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("dev.loopkit.policy..", "dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "java..")
+            .resideInAnyPackage("dev.loopkit.policy..", "dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..",
+                    "org.apiguardian.api..", "java..")
             .because("policy sees api, spi and SLF4J; providers arrive through ServiceLoader");
 
     static final ArchRule TOOLKIT_SEES_ONLY_API = classes().that().resideInAPackage("dev.loopkit.toolkit..")

@@ -1,11 +1,14 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.loopkit.spi.EventLoopProvider;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * One provider registration found by {@link ProviderDiscovery}, with what was learnt about it
@@ -20,6 +23,7 @@ import java.util.TreeSet;
  * @param failure why it failed, or null
  * @param provider the instance, or null unless it was instantiated
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Candidate(
         String name,
         String className,

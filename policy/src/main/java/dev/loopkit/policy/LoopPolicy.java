@@ -1,5 +1,7 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
 import dev.loopkit.spi.EventLoopProvider;
@@ -10,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class LoopPolicy {
 
     /** The system property that names the provider to use. */

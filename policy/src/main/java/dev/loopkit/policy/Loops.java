@@ -1,14 +1,18 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.CoroutineBody;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.EventLoop;
+import org.apiguardian.api.API;
 
 /**
  * Entry points for application code, which never names a vendor (asyncio's {@code new_event_loop}
  * and {@code run}). The loop comes from {@link LoopPolicy#getDefault()}.
  */
+@API(status = STABLE, since = "0.1")
 public final class Loops {
 
     private Loops() {

@@ -1,5 +1,7 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.loopkit.spi.CallbackFailures;
 import dev.loopkit.spi.CodeSources;
 import dev.loopkit.spi.EventLoopProvider;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: every call discovers afresh.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProviderDiscovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderDiscovery.class);

@@ -1,12 +1,16 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * No provider could be chosen: the requested one does not exist, is unavailable, failed, lacks a
  * required capability or shares its name with another; or no available provider fits. The message
  * says which, and lists every candidate and why it is or is not usable.
  */
+@API(status = STABLE, since = "0.1")
 public class ProviderSelectionException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: use a runner on one thread.
  */
+@API(status = STABLE, since = "0.1")
 public final class Runner implements AutoCloseable {
 
     /** How long close() waits for the default executor's calls unless told otherwise (asyncio's). */

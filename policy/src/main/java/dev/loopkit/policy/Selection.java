@@ -1,5 +1,7 @@
 package dev.loopkit.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The policy's choice of provider and why, as data ({@link #verdicts()}) and as text
@@ -18,6 +21,7 @@ import java.util.TreeSet;
  * @param requiredCapabilities the capabilities the caller required; never null
  * @param verdicts one per discovered candidate, the chosen one first; never null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Selection(Candidate chosen, String rule, Set<String> requiredCapabilities, List<Verdict> verdicts) {
 
     /** Checks the arguments and copies the collections. */

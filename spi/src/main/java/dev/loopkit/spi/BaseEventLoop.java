@@ -1,5 +1,8 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.Connection;
 import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
@@ -46,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * otherwise refuse with {@link UnsupportedOperationException}: {@link #makeSocketTransport} and
  * {@link #makeServer} ({@code tcp}), {@link #makeUnixSocketTransport} and {@link #makeUnixServer}
  * ({@code unix}), {@link #makeDatagramTransport} ({@code udp}), and {@link #addReader},
- * {@link #addWriter}, {@link #removeReader}, {@link #removeWriter} ({@code readiness}).
+ * {@link #addWriter}, {@link #removeReader}, {@link #removeWriter} ({@code readiness}); and
+ * {@link #isChangingThreadSupported()}, for a back end that must stay on the caller's thread.
  *
  * <p>This class is the scheduling core; what it builds on the hooks lives beside it: the executors
  * ({@code ExecutorSupport}), host resolution and connecting ({@code Connector}), and the
@@ -84,6 +89,7 @@ import org.slf4j.LoggerFactory;
  * {@link #time()}, {@link #isRunning()}, {@link #isClosed()}, and {@link #close()} of a loop that
  * does not run.
  */
+@API(status = STABLE, since = "0.1")
 public abstract class BaseEventLoop implements EventLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(BaseEventLoop.class);
@@ -236,9 +242,25 @@ public abstract class BaseEventLoop implements EventLoop {
      * @return the endpoint's transport, its protocol's {@code connectionMade} scheduled
      * @throws IOException if the socket cannot be bound or connected
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     protected DatagramTransport makeDatagramTransport(Supplier<? extends DatagramProtocol> protocolFactory,
             InetSocketAddress local, InetSocketAddress remote) throws IOException {
         throw unsupported("UDP endpoints", Capabilities.UDP);
+    }
+
+    /**
+     * Whether this loop may run on a thread other than the one that calls {@link #runForever()}
+     * (Netty's {@code IoHandlerFactory.isChangingThreadSupported}). Without inline coroutines the
+     * loop moves itself onto a virtual thread of its own, which makes every coroutine hand-off
+     * far cheaper; a back end bound to the caller's thread (a thread-affine native handle, state in
+     * thread-locals) returns false, and the loop then runs on the caller's thread. The default
+     * implementation returns true.
+     *
+     * @return whether the loop may change threads
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    protected boolean isChangingThreadSupported() {
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -253,7 +275,8 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         try {
             checkClosed(); // after the claim, so that a close() cannot end between check and run
-            if (CoroutineMechanism.current() == CoroutineMechanism.HANDOFF && !Thread.currentThread().isVirtual()) {
+            if (CoroutineMechanism.current() == CoroutineMechanism.HANDOFF && !Thread.currentThread().isVirtual()
+                    && isChangingThreadSupported()) {
                 runOnVirtualThread();
             } else {
                 runOnThisThread();
@@ -365,12 +388,12 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public boolean isRunning() {
+    public final boolean isRunning() {
         return thread != null;
     }
 
     @Override
-    public boolean isClosed() {
+    public final boolean isClosed() {
         return closed;
     }
 
@@ -482,12 +505,12 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public void setTaskFactory(TaskFactory factory) {
+    public final void setTaskFactory(TaskFactory factory) {
         this.taskFactory = factory;
     }
 
     @Override
-    public TaskFactory getTaskFactory() {
+    public final TaskFactory getTaskFactory() {
         return taskFactory;
     }
 
@@ -529,7 +552,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
+    public final <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
         return connector.createUnixConnection(protocolFactory, path);
     }
 
@@ -538,6 +561,7 @@ public abstract class BaseEventLoop implements EventLoop {
         return connector.createUnixServer(protocolFactory, path);
     }
 
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
@@ -561,44 +585,52 @@ public abstract class BaseEventLoop implements EventLoop {
     // operations built on them, as asyncio's selector_events builds sock_* on add_reader.
 
     /** The default implementation refuses: override it in a loop with readiness notification. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public void addReader(SelectableChannel channel, Runnable callback) {
         throw unsupported("readiness callbacks (addReader)", Capabilities.READINESS);
     }
 
     /** The default implementation has nothing registered. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public boolean removeReader(SelectableChannel channel) {
         return false;
     }
 
     /** The default implementation refuses: override it in a loop with readiness notification. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public void addWriter(SelectableChannel channel, Runnable callback) {
         throw unsupported("readiness callbacks (addWriter)", Capabilities.READINESS);
     }
 
     /** The default implementation has nothing registered. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public boolean removeWriter(SelectableChannel channel) {
         return false;
     }
 
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
         return sockets.connect(channel, address);
     }
 
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
         return sockets.accept(channel);
     }
 
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
         return sockets.recv(channel, buffer);
     }
 
+    @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
         return sockets.sendAll(channel, data);
@@ -619,12 +651,12 @@ public abstract class BaseEventLoop implements EventLoop {
     // Error handling
 
     @Override
-    public void setExceptionHandler(ExceptionHandler handler) {
+    public final void setExceptionHandler(ExceptionHandler handler) {
         this.exceptionHandler = handler;
     }
 
     @Override
-    public ExceptionHandler getExceptionHandler() {
+    public final ExceptionHandler getExceptionHandler() {
         return exceptionHandler;
     }
 
@@ -693,7 +725,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public Duration getSlowCallbackDuration() {
+    public final Duration getSlowCallbackDuration() {
         return Duration.ofNanos(slowCallbackNanos);
     }
 

@@ -1,5 +1,7 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Context;
 import dev.loopkit.api.EventLoop;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The built-in {@link Future}, for loop authors: application code gets futures from
@@ -24,6 +27,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
+@API(status = STABLE, since = "0.1")
 public class BuiltinFuture<T> implements Future<T> {
 
     private enum State { PENDING, CANCELLED, FINISHED }

@@ -1,5 +1,7 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.CancelledException;
 import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
@@ -11,6 +13,7 @@ import dev.loopkit.api.Tasks;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The built-in {@link Task}, for loop authors: application code gets tasks from
@@ -33,6 +36,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the coroutine's result
  */
+@API(status = STABLE, since = "0.1")
 public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
 
     private static final AtomicLong COUNTER = new AtomicLong();

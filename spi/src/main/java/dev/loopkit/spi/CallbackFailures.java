@@ -1,5 +1,9 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The one rule for what a loop does with a {@link Throwable} that a callback, a task's coroutine, a
  * protocol or an exception handler throws, and a safe way to name the culprit in the report.
@@ -24,6 +28,7 @@ package dev.loopkit.spi;
  * }</pre>
  * Stateless and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class CallbackFailures {
 
     private CallbackFailures() {

@@ -1,9 +1,14 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Names of the optional capabilities a provider declares in
  * {@link EventLoopProvider#capabilities()}, so that the policy can pick a loop that has them.
  */
+@API(status = STABLE, since = "0.1")
 public final class Capabilities {
 
     /** TCP connections and servers. */

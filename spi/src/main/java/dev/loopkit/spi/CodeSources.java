@@ -1,16 +1,20 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a class was loaded from, written one way wherever loopkit names it: the policy's
  * explanation table, the TCK's reports and the CLI. Stateless and thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CodeSources {
 
     private CodeSources() {

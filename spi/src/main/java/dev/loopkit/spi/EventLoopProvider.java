@@ -1,7 +1,10 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.EventLoop;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A loop vendor's entry point, found with {@link java.util.ServiceLoader}: register the
@@ -16,6 +19,7 @@ import java.util.Set;
  *
  * <p>Thread-safety: implementations must be safe to call from any thread.
  */
+@API(status = STABLE, since = "0.1")
 public interface EventLoopProvider {
 
     /** Returns the provider's stable, non-blank name, e.g. {@code "default"}. */

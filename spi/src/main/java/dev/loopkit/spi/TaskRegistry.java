@@ -1,9 +1,12 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.internal.TaskRegistryState;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The task lifetime calls every task implementation makes, so that its tasks are seen by
@@ -13,6 +16,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe; {@code enterTask}/{@code leaveTask} are called on the task's loop thread.
  */
+@API(status = STABLE, since = "0.1")
 public final class TaskRegistry {
 
     private TaskRegistry() {

@@ -1,9 +1,9 @@
 package dev.loopkit.api.internal;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
-import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * How a {@link ThreadCoroutine}'s virtual thread is run, chosen once per process: the fastest one
@@ -14,11 +14,13 @@ import java.util.concurrent.Executor;
  *       runs inline on the loop thread (~0.2 µs a round trip). Needs JDK 24+ (where
  *       {@code synchronized} no longer pins a virtual thread to its carrier) and
  *       {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or {@code =dev.loopkit.api} on the
- *       module path), because the JDK's builder for such threads is not public.
+ *       module path), because the JDK's builder for such threads is not public: see
+ *       {@link InlineVirtualThreads}, the one class that uses it.
  *   <li>{@link #HANDOFF}: a plain virtual thread; the loop thread parks while the step runs on the
  *       JDK's scheduler (~8 µs a round trip from a platform loop thread).
  * </ul>
  */
+@API(status = INTERNAL, since = "0.1")
 public enum CoroutineMechanism {
 
     /** Virtual threads scheduled inline on the resuming (loop) thread. */
@@ -51,51 +53,12 @@ public enum CoroutineMechanism {
         return Selection.REASON;
     }
 
-    /** Whether {@link #INLINE} is usable here, and the constructor it needs. */
-    static Constructor<?> inlineBuilderConstructor() {
-        return Selection.INLINE_BUILDER;
-    }
-
-    /**
-     * The JDK's own scheduler of virtual threads, where the virtual threads that inline coroutines
-     * start go (the JDK would otherwise give them the coroutine's scheduler); null unless
-     * {@link #INLINE} is usable.
-     */
-    static Executor defaultScheduler() {
-        return Selection.DEFAULT_SCHEDULER;
-    }
-
     private static final class Selection {
-        static final Constructor<?> INLINE_BUILDER;
-        static final Executor DEFAULT_SCHEDULER;
         static final CoroutineMechanism MECHANISM;
         static final String REASON;
 
         static {
-            Constructor<?> builder = null;
-            Executor defaultScheduler = null;
-            String problem;
-            if (Runtime.version().feature() < 24) {
-                problem = "JDK " + Runtime.version().feature() + " < 24 pins virtual threads in synchronized blocks";
-            } else {
-                try {
-                    Class<?> type = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
-                    Constructor<?> constructor = type.getDeclaredConstructor(Executor.class);
-                    constructor.setAccessible(true);
-                    Field scheduler = Class.forName("java.lang.VirtualThread").getDeclaredField("DEFAULT_SCHEDULER");
-                    scheduler.setAccessible(true);
-                    defaultScheduler = (Executor) scheduler.get(null);
-                    builder = constructor;
-                    problem = null;
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    problem = "the JDK's virtual thread builder is not accessible (" + e.getClass().getSimpleName()
-                            + "); add --add-opens java.base/java.lang=ALL-UNNAMED (class path) or "
-                            + "=dev.loopkit.api (module path)";
-                }
-            }
-            INLINE_BUILDER = builder;
-            DEFAULT_SCHEDULER = builder != null ? defaultScheduler : null;
-
+            String problem = InlineVirtualThreads.problem();
             String requested = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
             switch (requested) {
                 case "handoff" -> {
@@ -103,15 +66,15 @@ public enum CoroutineMechanism {
                     REASON = "-D" + PROPERTY + "=handoff";
                 }
                 case "inline" -> {
-                    if (builder == null) {
+                    if (problem != null) {
                         throw new IllegalStateException("-D" + PROPERTY + "=inline was requested but " + problem);
                     }
                     MECHANISM = INLINE;
                     REASON = "-D" + PROPERTY + "=inline";
                 }
                 case "auto" -> {
-                    MECHANISM = builder != null ? INLINE : HANDOFF;
-                    REASON = builder != null ? "fastest available" : "inline unavailable: " + problem;
+                    MECHANISM = problem == null ? INLINE : HANDOFF;
+                    REASON = problem == null ? "fastest available" : "inline unavailable: " + problem;
                 }
                 default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + requested
                         + " is not a coroutine mechanism; expected auto, inline or handoff");

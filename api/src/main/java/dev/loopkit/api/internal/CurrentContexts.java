@@ -1,6 +1,9 @@
 package dev.loopkit.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.loopkit.api.Context;
+import org.apiguardian.api.API;
 
 /**
  * The {@link Context} current on each thread (the thread state's context in CPython). Set by
@@ -10,6 +13,7 @@ import dev.loopkit.api.Context;
  * <p>{@link #inUse()} stays false until the first {@code ContextVar} is created: until then no
  * context can hold a value, and the loop skips capturing one for every callback it schedules.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CurrentContexts {
 
     private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();

@@ -1,12 +1,16 @@
 package dev.loopkit.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.concurrent.CompletionException;
+import org.apiguardian.api.API;
 
 /**
  * How loopkit rethrows a stored failure, in one place so that {@code Future.result()} and
  * {@code Async.await} agree: unchecked exceptions and errors as they are (as asyncio re-raises
  * them), checked exceptions wrapped in a {@link CompletionException} whose cause they are.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Failures {
 
     private Failures() {

@@ -1,11 +1,15 @@
 package dev.loopkit.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.loopkit.api.EventLoop;
+import org.apiguardian.api.API;
 
 /**
  * The loop running on the current thread (asyncio's {@code _get_running_loop}). Set by the loop
  * when it starts running and by a coroutine's thread while it runs a step for that loop.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunningLoops {
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();

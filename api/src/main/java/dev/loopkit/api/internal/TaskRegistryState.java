@@ -1,5 +1,7 @@
 package dev.loopkit.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Task;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * The task registry of the whole process (asyncio's {@code _scheduled_tasks} and
@@ -18,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: tasks of different loops on different threads register concurrently. Tasks
  * are compared by identity (tasks do not override {@code equals}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TaskRegistryState {
 
     /**

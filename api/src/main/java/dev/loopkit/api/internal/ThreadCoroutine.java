@@ -1,5 +1,7 @@
 package dev.loopkit.api.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.loopkit.api.Context;
 import dev.loopkit.api.Coroutine;
 import dev.loopkit.api.CoroutineBody;
@@ -9,8 +11,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
 
 /**
  * A {@link Coroutine} whose body runs on its own virtual thread, handing control back and forth
@@ -25,6 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * @param <T> the type of the result
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ThreadCoroutine<T> implements Coroutine<T> {
 
     private static final ThreadLocal<ThreadCoroutine<?>> CURRENT = new ThreadLocal<>();
@@ -207,17 +210,8 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
     }
 
     private Thread newThread() {
-        if (!inline) {
-            return Thread.ofVirtual().unstarted(this::runBody);
-        }
-        try {
-            Executor scheduler = this::schedule;
-            Thread.Builder.OfVirtual builder =
-                    (Thread.Builder.OfVirtual) CoroutineMechanism.inlineBuilderConstructor().newInstance(scheduler);
-            return builder.unstarted(this::runBody);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create an inline coroutine thread", e);
-        }
+        return inline ? InlineVirtualThreads.unstarted(this::schedule, this::runBody)
+                : Thread.ofVirtual().unstarted(this::runBody);
     }
 
     /**
@@ -232,7 +226,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         if (own == null) {
             ownContinuation = continuation;
         } else if (continuation != own) {
-            CoroutineMechanism.defaultScheduler().execute(continuation);
+            InlineVirtualThreads.defaultScheduler().execute(continuation);
             return;
         }
         pendingRun = continuation;

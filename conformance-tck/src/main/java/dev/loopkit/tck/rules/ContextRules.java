@@ -2,6 +2,7 @@ package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -17,6 +18,7 @@ import dev.loopkit.tck.RuleGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * CX: contexts as asyncio's {@code contextvars} give them to tasks and callbacks: a task runs
@@ -24,6 +26,7 @@ import java.util.List;
  * it was scheduled (a future's done callback when it was added), and a context given explicitly
  * is used as it is.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ContextRules implements RuleGroup {
 
     @Override

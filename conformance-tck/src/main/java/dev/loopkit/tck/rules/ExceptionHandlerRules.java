@@ -2,6 +2,7 @@ package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,9 +25,11 @@ import dev.loopkit.tck.TckContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.slf4j.event.Level;
 
 /** EH: the exception handler and debug mode (asyncio's call_exception_handler, set_debug). */
+@API(status = INTERNAL, since = "0.1")
 public final class ExceptionHandlerRules implements RuleGroup {
 
     @Override

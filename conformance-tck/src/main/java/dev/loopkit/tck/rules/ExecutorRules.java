@@ -2,6 +2,7 @@ package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,8 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /** EX: the loop's executors (asyncio's run_in_executor, set_default_executor, shutdown_default_executor). */
+@API(status = INTERNAL, since = "0.1")
 public final class ExecutorRules implements RuleGroup {
 
     @Override

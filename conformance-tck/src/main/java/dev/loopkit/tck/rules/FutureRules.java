@@ -2,6 +2,7 @@ package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -25,8 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /** FU: futures of {@code createFuture()} (asyncio's futures.py and test_futures.py). */
+@API(status = INTERNAL, since = "0.1")
 public final class FutureRules implements RuleGroup {
 
     @Override

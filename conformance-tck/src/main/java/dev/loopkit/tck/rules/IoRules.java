@@ -4,6 +4,7 @@ import static dev.loopkit.tck.RuleGroup.optional;
 import static dev.loopkit.tck.rules.Expect.illegalState;
 import static dev.loopkit.tck.rules.IoProtocols.echoServer;
 import static dev.loopkit.tck.rules.IoProtocols.port;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -59,6 +61,7 @@ import org.junit.jupiter.api.function.Executable;
  * ({@code tcp}, {@code unix}, {@code udp} or {@code readiness}). The failure paths are in
  * {@link IoFailureRules}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class IoRules implements RuleGroup {
 
     private static final String TCP = Capabilities.TCP;

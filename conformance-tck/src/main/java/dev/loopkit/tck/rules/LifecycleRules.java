@@ -4,6 +4,7 @@ import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
 import static dev.loopkit.tck.rules.Expect.illegalState;
 import static dev.loopkit.tck.rules.Expect.thrownBy;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,8 +34,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** LC: running, stopping and closing a loop (asyncio's base_events.py run_forever/stop/close). */
+@API(status = INTERNAL, since = "0.1")
 public final class LifecycleRules implements RuleGroup {
 
     private static final String CLOSED = "Event loop is closed";

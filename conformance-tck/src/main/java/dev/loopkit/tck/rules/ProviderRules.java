@@ -1,6 +1,7 @@
 package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,11 +18,13 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * PV: the provider contract itself, including the vendor-side architecture rules (checked with
  * ArchUnit on the provider's own classes).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProviderRules implements RuleGroup {
 
     @Override

@@ -2,6 +2,7 @@ package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * RG: the task registry as the seed's "Task lifetime support" prescribes: a task is registered by
  * its constructor, visible in allTasks until done, entered before each step and left right after;
  * and eager tasks (asyncio 3.12), whose first step runs inside createTask as the current task.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RegistryRules implements RuleGroup {
 
     @Override

@@ -2,6 +2,7 @@ package dev.loopkit.tck.rules;
 
 import static dev.loopkit.tck.RuleGroup.required;
 import static dev.loopkit.tck.TckContext.runOnce;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
 
 /** TS: what other threads may do (asyncio's call_soon_threadsafe, _write_to_self, debug checks). */
+@API(status = INTERNAL, since = "0.1")
 public final class ThreadSafetyRules implements RuleGroup {
 
     @Override
