@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.loopkit.api.archfixture.ApiThatSeesTheSpi;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheDefaultLoop;
+import dev.loopkit.policy.archfixture.PolicyThatSeesTheInternals;
 import dev.loopkit.spi.archfixture.LibraryCodeThatPrints;
 import dev.loopkit.spi.archfixture.SpiThatSeesTheDefaultLoop;
 import dev.loopkit.toolkit.archfixture.ToolkitThatSeesTheSpi;
@@ -46,6 +47,12 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("dev.loopkit.toolkit..", "dev.loopkit.api..", "org.apiguardian.api..", "java..")
             .because("the toolkit is written against the api alone, so it works on every vendor's loop");
+
+    static final ArchRule INTERNALS_STAY_WITH_API_AND_SPI = noClasses().that().resideInAnyPackage(LIBRARY)
+            .and().resideOutsideOfPackages("dev.loopkit.api..", "dev.loopkit.spi..")
+            .should().dependOnClassesThat().resideInAPackage("dev.loopkit.api.internal..")
+            .because("api.internal is exported only to spi on the module path; on the class path this rule keeps"
+                    + " it so");
 
     static final ArchRule NOBODY_SEES_THE_DEFAULT_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.impl..")
             .should().dependOnClassesThat().resideInAPackage("dev.loopkit.impl..")
@@ -90,6 +97,12 @@ class ArchitectureTest {
     void toolkitDependsOnlyOnApi() {
         TOOLKIT_SEES_ONLY_API.check(library);
         assertTrue(TOOLKIT_SEES_ONLY_API.evaluate(fixture(ToolkitThatSeesTheSpi.class)).hasViolation());
+    }
+
+    @Test
+    void onlyApiAndSpiSeeTheInternals() {
+        INTERNALS_STAY_WITH_API_AND_SPI.check(library);
+        assertTrue(INTERNALS_STAY_WITH_API_AND_SPI.evaluate(fixture(PolicyThatSeesTheInternals.class)).hasViolation());
     }
 
     @Test
