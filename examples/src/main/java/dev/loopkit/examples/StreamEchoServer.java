@@ -2,9 +2,9 @@ package dev.loopkit.examples;
 
 import dev.loopkit.api.Async;
 import dev.loopkit.api.Server;
-import dev.loopkit.api.StreamConnection;
-import dev.loopkit.api.Streams;
 import dev.loopkit.policy.Loops;
+import dev.loopkit.streams.StreamConnection;
+import dev.loopkit.streams.Streams;
 import java.net.InetSocketAddress;
 
 /** The README's echo server written with streams, and a client talking to it. */

@@ -15,6 +15,7 @@ import dev.loopkit.policy.archfixture.PolicyThatSeesTheDefaultLoop;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheInternals;
 import dev.loopkit.spi.archfixture.LibraryCodeThatPrints;
 import dev.loopkit.spi.archfixture.SpiThatSeesTheDefaultLoop;
+import dev.loopkit.streams.archfixture.StreamsThatSeeTheSpi;
 import dev.loopkit.toolkit.archfixture.ToolkitThatSeesTheSpi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] LIBRARY = {"dev.loopkit.api..", "dev.loopkit.spi..", "dev.loopkit.impl..",
-        "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit.."};
+        "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit..", "dev.loopkit.streams.."};
 
     static final ArchRule API_SEES_NOTHING_ELSE = classes().that().resideInAPackage("dev.loopkit.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "org.apiguardian.api..", "java..")
@@ -53,6 +54,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.loopkit.api.internal..")
             .because("api.internal is exported only to spi on the module path; on the class path this rule keeps"
                     + " it so");
+
+    static final ArchRule STREAMS_SEE_ONLY_API = classes().that().resideInAPackage("dev.loopkit.streams..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.loopkit.streams..", "dev.loopkit.api..", "org.apiguardian.api..", "java..")
+            .because("streams are written against the api alone, so they work on every vendor's loop");
 
     static final ArchRule NOBODY_SEES_THE_DEFAULT_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.impl..")
             .should().dependOnClassesThat().resideInAPackage("dev.loopkit.impl..")
@@ -100,6 +106,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void streamsDependOnlyOnApi() {
+        STREAMS_SEE_ONLY_API.check(library);
+        assertTrue(STREAMS_SEE_ONLY_API.evaluate(fixture(StreamsThatSeeTheSpi.class)).hasViolation());
+    }
+
+    @Test
     void onlyApiAndSpiSeeTheInternals() {
         INTERNALS_STAY_WITH_API_AND_SPI.check(library);
         assertTrue(INTERNALS_STAY_WITH_API_AND_SPI.evaluate(fixture(PolicyThatSeesTheInternals.class)).hasViolation());
@@ -124,7 +136,7 @@ class ArchitectureTest {
     void theImportSeesEveryLibraryModule() {
         for (String type : new String[] {"dev.loopkit.api.EventLoop", "dev.loopkit.spi.BaseEventLoop",
             "dev.loopkit.impl.SelectorEventLoop", "dev.loopkit.policy.LoopPolicy", "dev.loopkit.tck.Rules",
-            "dev.loopkit.toolkit.Asyncio"}) {
+            "dev.loopkit.toolkit.Asyncio", "dev.loopkit.streams.Streams"}) {
             assertTrue(library.contain(type), type + " was not imported");
         }
         assertFalse(library.contain(ApiThatSeesTheSpi.class), "test fixtures must stay out of the checked classes");

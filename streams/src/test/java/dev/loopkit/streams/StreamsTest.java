@@ -1,4 +1,4 @@
-package dev.loopkit.impl;
+package dev.loopkit.streams;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,23 +8,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopkit.api.Async;
 import dev.loopkit.api.CoroutineBody;
 import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
-import dev.loopkit.api.IncompleteReadException;
-import dev.loopkit.api.LimitOverrunException;
 import dev.loopkit.api.Server;
-import dev.loopkit.api.StreamConnection;
-import dev.loopkit.api.StreamHandler;
-import dev.loopkit.api.StreamReader;
-import dev.loopkit.api.Streams;
 import dev.loopkit.api.TimerHandle;
+import dev.loopkit.policy.Loops;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StreamsTest extends LoopTestSupport {
+class StreamsTest {
+
+    /** Bound for anything that waits on another thread; generous for a loaded 2-core CI machine. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private EventLoop loop;
+
+    @BeforeEach
+    void openLoop() {
+        loop = Loops.newEventLoop();
+    }
+
+    @AfterEach
+    void closeLoop() {
+        loop.close();
+    }
+
+    /** A future completed by a timer after {@code delay} (asyncio.sleep). */
+    private static Future<Void> sleep(EventLoop loop, Duration delay) {
+        Future<Void> done = loop.createFuture();
+        loop.callLater(delay, () -> done.setResult(null));
+        return done;
+    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

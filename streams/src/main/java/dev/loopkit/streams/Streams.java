@@ -1,7 +1,12 @@
-package dev.loopkit.api;
+package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.loopkit.api.Async;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.EventLoops;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Server;
 import java.util.Objects;
 import org.apiguardian.api.API;
 

@@ -1,7 +1,8 @@
-package dev.loopkit.api;
+package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.loopkit.api.Async;
 import org.apiguardian.api.API;
 
 /**

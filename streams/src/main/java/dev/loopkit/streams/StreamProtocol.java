@@ -1,5 +1,9 @@
-package dev.loopkit.api;
+package dev.loopkit.streams;
 
+import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Transport;
 import java.nio.ByteBuffer;
 
 /** Adapts the protocol callbacks to a {@link StreamReader} and {@link StreamWriter} (asyncio's StreamReaderProtocol). */

@@ -1,4 +1,4 @@
-package dev.loopkit.api;
+package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 

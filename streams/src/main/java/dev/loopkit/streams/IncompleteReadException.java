@@ -1,7 +1,8 @@
-package dev.loopkit.api;
+package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.loopkit.api.Async;
 import java.io.EOFException;
 import java.io.UncheckedIOException;
 import org.apiguardian.api.API;

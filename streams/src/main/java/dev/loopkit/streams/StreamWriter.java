@@ -1,7 +1,10 @@
-package dev.loopkit.api;
+package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.Future;
+import dev.loopkit.api.Transport;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
