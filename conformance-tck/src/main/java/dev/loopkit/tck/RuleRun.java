@@ -44,8 +44,9 @@ final class RuleRun {
         Duration timeout = tck.settings().timeout();
         try {
             runner.start();
+            long start = System.nanoTime();
             if (!join(runner, timeout)) {
-                throw timedOut(rule, tck, runner, before, timeout);
+                throw timedOut(rule, tck, runner, before, Duration.ofNanos(System.nanoTime() - start));
             }
             verification.get();
         } catch (ExecutionException e) {
@@ -65,8 +66,11 @@ final class RuleRun {
     }
 
     private static AssertionFailedError timedOut(Rule rule, TckContext tck, Thread runner, Set<Thread> before,
-            Duration timeout) {
+            Duration waited) {
+        Duration timeout = tck.settings().timeout();
         String hungAt = frames(runner.getStackTrace());
+        String runnerState = runner.getState().toString();
+        boolean callerInterrupted = Thread.currentThread().isInterrupted();
         runner.interrupt();
         tck.stopRunningLoops();
         boolean wound = join(runner, GRACE);
@@ -76,8 +80,10 @@ final class RuleRun {
                 .map(RuleRun::describe)
                 .collect(Collectors.joining("\n"));
         StringBuilder message = new StringBuilder(rule.id()).append(" did not finish within ")
-                .append(timeout.toMillis() / 1000.0).append(" s (raise it with -Dloopkit.tck.timeout=SECONDS); it was at:")
-                .append(hungAt);
+                .append(timeout.toMillis() / 1000.0).append(" s (raise it with -Dloopkit.tck.timeout=SECONDS); it was ")
+                .append(runnerState).append(" after ").append(waited.toMillis()).append(" ms")
+                .append(callerInterrupted ? ", and the wait ended because the certifying thread was interrupted" : "")
+                .append(hungAt.isEmpty() ? "" : ", at:" + hungAt);
         if (!wound) {
             message.append("\nit did not end within ").append(GRACE.toSeconds())
                     .append(" s of being interrupted and having its loops stopped");

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.spi.EventLoopProvider;
+import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -130,6 +132,13 @@ public final class TckContext implements AutoCloseable {
      * {@code references}, asking for a collection at each try: the deterministic side of rules about
      * what a loop lets go of (they wait for the state itself, never for a fixed time).
      *
+     * <p>Then it waits until the JVM has also queued every reference those collections cleared, the
+     * loop's own among them (a loop learns that a future it watches was collected from a reference
+     * queue, and the JVM fills the queues on a thread of its own, after the collection): a phantom
+     * reference to a fresh object, cleared by a later collection, reaches its queue only after
+     * every reference cleared before it. Without this, a rule could look for the loop's reports
+     * of some objects while the JVM had queued only part of them.
+     *
      * @param what what is to be collected, as the failure message names it
      * @param references weak references to the objects nothing else should keep
      */
@@ -138,6 +147,18 @@ public final class TckContext implements AutoCloseable {
             System.gc();
             return references.stream().allMatch(reference -> reference.get() == null);
         });
+        ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        PhantomReference<Object> probe = new PhantomReference<>(new Object(), queue);
+        // One collection finds the probe; then only the JVM's reference thread is waited for (a
+        // collection at every poll would stop every other rule of this JVM as often).
+        int[] polls = {0};
+        waitFor("the references cleared with " + what + " to be queued", () -> {
+            if (polls[0]++ % 100 == 0) {
+                System.gc();
+            }
+            return queue.poll() != null;
+        });
+        Reference.reachabilityFence(probe);
     }
 
     /** Asks every loop of the test that is still running to stop (a rule that timed out). */

@@ -256,6 +256,9 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             loop.setSlowCallbackDuration(Duration.ofMillis(20));
                             loop.callSoon(() -> pause(Duration.ofMillis(40)));
                             runOnce(loop);
+                            assertEquals(List.of(), loggedSince(tck, before, Level.WARN),
+                                    "a slow callback was logged outside debug mode");
+                            int debugFrom = tck.logged().size();
                             loop.setDebug(true);
                             Task<Object> slow = loop.createTask(Coroutines.of(() -> {
                                 pause(Duration.ofMillis(40));
@@ -267,14 +270,16 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             loop.setSlowCallbackDuration(Duration.ofSeconds(30));
                             loop.callSoon(() -> { });
                             runOnce(loop);
-                            List<LoggedEvent> warnings = loggedSince(tck, before, Level.WARN);
-                            assertEquals(2, warnings.size(), () -> "expected two warnings, for the slow task's two"
-                                    + " steps in debug mode; got " + warnings);
+                            // Only the task's: on a busy machine a pause (a collection, another process)
+                            // may stretch any other callback past 20 ms too, and it is rightly logged.
+                            List<LoggedEvent> warnings = loggedSince(tck, debugFrom, Level.WARN).stream()
+                                    .filter(warning -> warning.message().contains("slow-task")).toList();
+                            assertEquals(2, warnings.size(), () -> "expected two warnings naming the slow task, for"
+                                    + " its two steps in debug mode; got " + loggedSince(tck, debugFrom, Level.WARN));
                             for (LoggedEvent warning : warnings) {
                                 String text = warning.message();
                                 assertTrue(text.startsWith("Executing ") && text.contains(" took ")
                                         && text.endsWith(" seconds"), text);
-                                assertTrue(text.contains("slow-task"), "the warning does not name the task: " + text);
                             }
                         }),
                 required("EH-14", "a StackOverflowError is not fatal: a callback's reaches the handler, a coroutine's"
