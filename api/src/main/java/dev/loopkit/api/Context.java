@@ -141,8 +141,7 @@ public final class Context {
      * @return its value, or {@code fallback}
      */
     public <T> T get(ContextVar<T> variable, T fallback) {
-        int index = indexOf(Objects.requireNonNull(variable, "variable"));
-        return index < 0 ? fallback : variable.cast(entries[index + 1]);
+        return variable.cast(valueOr(Objects.requireNonNull(variable, "variable"), fallback));
     }
 
     /**
@@ -163,6 +162,12 @@ public final class Context {
             text.add(((ContextVar<?>) table[i]).name() + "=" + table[i + 1]);
         }
         return text.toString();
+    }
+
+    /** Returns the value of {@code variable} here, or {@code absent} if it has none: one scan. */
+    Object valueOr(ContextVar<?> variable, Object absent) {
+        int index = indexOf(variable);
+        return index < 0 ? absent : entries[index + 1];
     }
 
     /** Returns where {@code variable} sits in the table, or -1 if it has no value here. */

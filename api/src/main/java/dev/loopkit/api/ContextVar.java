@@ -79,8 +79,9 @@ public final class ContextVar<T> {
      */
     public T get() {
         Context current = CurrentContexts.get();
-        if (current != null && current.contains(this)) {
-            return current.get(this, null);
+        Object value = current == null ? NO_DEFAULT : current.valueOr(this, NO_DEFAULT);
+        if (value != NO_DEFAULT) {
+            return cast(value);
         }
         if (defaultValue == NO_DEFAULT) {
             throw new NoSuchElementException(this + " has no value in the current context and no default:"
@@ -115,8 +116,8 @@ public final class ContextVar<T> {
             current = new Context();
             CurrentContexts.set(current);
         }
-        int index = current.indexOf(this);
-        Token<T> token = new Token<>(this, current, index >= 0, index >= 0 ? current.get(this, null) : null);
+        Object old = current.valueOr(this, NO_DEFAULT);
+        Token<T> token = new Token<>(this, current, old != NO_DEFAULT, old != NO_DEFAULT ? cast(old) : null);
         current.put(this, value);
         return token;
     }
