@@ -1,25 +1,22 @@
 package dev.loopkit.impl;
 
-import dev.loopkit.api.ExceptionContext;
-import dev.loopkit.spi.CallbackFailures;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * The reader and writer callbacks of one channel registered with {@code addReader}/{@code addWriter}
- * (asyncio's reader/writer handles). A callback that throws goes to the exception handler.
+ * The read and write callbacks of one channel watched by a {@link SelectorEventLoop}, attached to
+ * its selection key (asyncio's reader/writer handles), with the interest set that they call for.
+ * The callbacks do not throw (the loop wraps those of users). Loop thread only.
  */
-final class ReadinessCallbacks implements SelectorHandler {
+final class ReadinessCallbacks {
 
-    private final SelectorEventLoop loop;
     private final SelectableChannel channel;
     private final SelectionKey key;
     private Runnable reader;
     private Runnable writer;
 
-    ReadinessCallbacks(SelectorEventLoop loop, SelectableChannel channel, SelectionKey key) {
-        this.loop = loop;
+    ReadinessCallbacks(SelectableChannel channel, SelectionKey key) {
         this.channel = channel;
         this.key = key;
     }
@@ -68,33 +65,20 @@ final class ReadinessCallbacks implements SelectorHandler {
         key.interestOps(ops);
     }
 
-    @Override
-    public void onReady(SelectionKey ready) {
+    /**
+     * Runs the callbacks the key is ready for: the writer first, so that queued data leaves before
+     * the reader's protocol queues more; each only if still set when its turn comes.
+     */
+    void onReady(SelectionKey ready) {
         int ops = ready.readyOps();
         if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && writer != null) {
-            run(writer);
+            writer.run();
         }
         if (ready.isValid() && (ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && reader != null) {
-            run(reader);
+            reader.run();
         }
-        if (ready.isValid() && (reader != null || writer != null)) {
-            update();
+        if ((ops & SelectionKey.OP_CONNECT) != 0 && ready.isValid()) {
+            update(); // the connect is over: a writer still set now waits for OP_WRITE
         }
-    }
-
-    private void run(Runnable callback) {
-        try {
-            callback.run();
-        } catch (Throwable t) {
-            CallbackFailures.rethrowIfFatal(t);
-            loop.callExceptionHandler(ExceptionContext.of("Exception in readiness callback "
-                    + CallbackFailures.describe(callback) + " of " + channel, t));
-        }
-    }
-
-    /** The loop is closing: the channel belongs to the caller, so only the registration goes. */
-    @Override
-    public void closeForShutdown() {
-        key.cancel();
     }
 }

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopkit.api.Async;
+import dev.loopkit.api.Connection;
 import dev.loopkit.api.Coroutines;
+import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
+import dev.loopkit.api.Protocol;
+import dev.loopkit.api.Server;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** asyncio's sock_* operations and add_reader/add_writer on the default loop. */
@@ -76,6 +82,47 @@ class SocketOperationsTest extends LoopTestSupport {
                     () -> loop.sockRecv(blocking, ByteBuffer.allocate(1)));
             assertEquals("the channel must be non-blocking: call configureBlocking(false) first", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> loop.addReader(blocking, () -> { }));
+        }
+    }
+
+    /** asyncio's _ensure_fd_no_transport: a transport's channel is not for readiness callbacks. */
+    @Test
+    void aTransportsChannelIsRefusedToReadinessCallbacksAndSockOperations() throws Exception {
+        Server server = loop.runUntilComplete(loop.createServer(() -> new Protocol() { }, "127.0.0.1", 0));
+        int port = ((InetSocketAddress) server.sockets().get(0)).getPort();
+        Connection<Protocol> connection = loop.runUntilComplete(
+                loop.createConnection(() -> new Protocol() { }, "127.0.0.1", port));
+        SocketChannel used = (SocketChannel) connection.transport().getExtraInfo("socket");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> loop.addReader(used, () -> { }));
+        assertEquals("the channel is used by " + connection.transport()
+                + ": readiness callbacks and sock* operations need a channel of their own", refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> loop.removeWriter(used));
+        assertThrows(IllegalStateException.class, () -> loop.sockRecv(used, ByteBuffer.allocate(1)));
+        connection.transport().close();
+        server.close();
+        loop.runUntilComplete(server.waitClosed());
+    }
+
+    @Test
+    void aReaderThatThrowsReachesTheExceptionHandlerAndTheLoopGoesOn() throws Exception {
+        List<ExceptionContext> reported = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            listener.configureBlocking(false);
+            IllegalStateException failure = new IllegalStateException("reader failed");
+            loop.addReader(listener, () -> {
+                loop.removeReader(listener);
+                loop.stop();
+                throw failure;
+            });
+            try (SocketChannel peer = SocketChannel.open(listener.getLocalAddress())) {
+                loop.runForever();
+            }
+            assertEquals(1, reported.size());
+            assertTrue(reported.get(0).message().startsWith("Exception in readiness callback"),
+                    reported.get(0).message());
+            assertEquals(failure, reported.get(0).exception());
         }
     }
 }

@@ -63,16 +63,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #closeBackend()}: release the back end's resources, once;
  * </ul>
  *
- * <p>and, for network I/O, the hooks a back end overrides for each capability it declares, which
+ * <p>and {@link #isChangingThreadSupported()}, for a back end that must stay on the caller's
+ * thread. For network I/O, a back end that reports readiness extends {@link ReadinessEventLoop},
+ * which builds every transport, the readiness callbacks and the {@code sock*} operations on four
+ * hooks of its own; any other back end overrides the hooks of each capability it declares, which
  * otherwise refuse with {@link UnsupportedOperationException}: {@link #makeSocketTransport} and
  * {@link #makeServer} ({@code tcp}), {@link #makeUnixSocketTransport} and {@link #makeUnixServer}
- * ({@code unix}), {@link #makeDatagramTransport} ({@code udp}), and {@link #addReader},
- * {@link #addWriter}, {@link #removeReader}, {@link #removeWriter} ({@code readiness}); and
- * {@link #isChangingThreadSupported()}, for a back end that must stay on the caller's thread.
+ * ({@code unix}), {@link #makeDatagramTransport} ({@code udp}).
  *
  * <p>This class is the scheduling core; what it builds on the hooks lives beside it: the executors
- * ({@code ExecutorSupport}), host resolution and connecting ({@code Connector}), and the
- * {@code sock*} operations on readiness callbacks ({@code SocketOperations}).
+ * ({@code ExecutorSupport}) and host resolution and connecting ({@code Connector}).
  *
  * <p>One iteration ({@code runOnce}, as asyncio's {@code _run_once}): compute how long to wait (0
  * if callbacks are ready or the loop is stopping, until the earliest timer otherwise, forever if
@@ -137,7 +137,6 @@ public abstract class BaseEventLoop implements EventLoop {
     private TaskFactory taskFactory;
     private final ExecutorSupport executors = new ExecutorSupport(this);
     private final Connector connector = new Connector(this);
-    private final SocketOperations sockets = new SocketOperations(this);
 
     /** Creates an open loop that is not running. */
     protected BaseEventLoop() {
@@ -425,6 +424,7 @@ public abstract class BaseEventLoop implements EventLoop {
         inbox.clear();
         timers.clear();
         executors.closeWithLoop();
+        closeOwnedChannels();
         closeBackend();
         unclosed.closed();
     }
@@ -581,10 +581,10 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     // ---------------------------------------------------------------------------------------
-    // Readiness callbacks (overridden by loops with readiness notification) and the socket
-    // operations built on them, as asyncio's selector_events builds sock_* on add_reader.
+    // Readiness callbacks and the sock* operations: a loop on a readiness back end extends
+    // ReadinessEventLoop, which builds them on its hooks; any other loop refuses them.
 
-    /** The default implementation refuses: override it in a loop with readiness notification. */
+    /** The default implementation refuses: {@link ReadinessEventLoop} implements it. */
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public void addReader(SelectableChannel channel, Runnable callback) {
@@ -598,7 +598,7 @@ public abstract class BaseEventLoop implements EventLoop {
         return false;
     }
 
-    /** The default implementation refuses: override it in a loop with readiness notification. */
+    /** The default implementation refuses: {@link ReadinessEventLoop} implements it. */
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public void addWriter(SelectableChannel channel, Runnable callback) {
@@ -612,39 +612,32 @@ public abstract class BaseEventLoop implements EventLoop {
         return false;
     }
 
+    /** The default implementation refuses: {@link ReadinessEventLoop} implements it. */
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        return sockets.connect(channel, address);
+        throw unsupported("sockConnect", Capabilities.READINESS);
     }
 
+    /** The default implementation refuses: {@link ReadinessEventLoop} implements it. */
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        return sockets.accept(channel);
+        throw unsupported("sockAccept", Capabilities.READINESS);
     }
 
+    /** The default implementation refuses: {@link ReadinessEventLoop} implements it. */
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
-        return sockets.recv(channel, buffer);
+        throw unsupported("sockRecv", Capabilities.READINESS);
     }
 
+    /** The default implementation refuses: {@link ReadinessEventLoop} implements it. */
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
     public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
-        return sockets.sendAll(channel, data);
-    }
-
-    /**
-     * Fails with asyncio's advice unless {@code channel} is non-blocking (readiness callbacks and
-     * the sock* operations need it).
-     */
-    protected static void requireNonBlocking(SelectableChannel channel) {
-        Objects.requireNonNull(channel, "channel");
-        if (channel.isBlocking()) {
-            throw new IllegalArgumentException("the channel must be non-blocking: call configureBlocking(false) first");
-        }
+        throw unsupported("sockSendAll", Capabilities.READINESS);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -739,6 +732,13 @@ public abstract class BaseEventLoop implements EventLoop {
 
     TimerQueue timers() {
         return timers;
+    }
+
+    /**
+     * Closes the channels the loop opened for transports and servers, before the back end closes;
+     * none here, {@link ReadinessEventLoop} has some.
+     */
+    void closeOwnedChannels() {
     }
 
     /** Fails with asyncio's message if the loop is closed. */

@@ -10,21 +10,20 @@ import java.nio.channels.SocketChannel;
 import java.util.Objects;
 
 /**
- * The {@code sock*} operations of a {@link BaseEventLoop}, built on its readiness callbacks as
- * asyncio's {@code selector_events} builds {@code sock_*} on {@code add_reader}: each tries the
+ * The {@code sock*} operations of a {@link ReadinessEventLoop}, built on its readiness hooks as
+ * asyncio's {@code selector_events} builds {@code sock_*} on {@code _add_reader}: each tries the
  * non-blocking call at once and, if it could not finish, again whenever the channel is ready,
- * until its future is done or cancelled. Loop thread only.
+ * until its future is done or cancelled. The channel's checks are the caller's. Loop thread only.
  */
 final class SocketOperations {
 
-    private final BaseEventLoop loop;
+    private final ReadinessEventLoop loop;
 
-    SocketOperations(BaseEventLoop loop) {
+    SocketOperations(ReadinessEventLoop loop) {
         this.loop = loop;
     }
 
     Future<Void> connect(SocketChannel channel, SocketAddress address) {
-        BaseEventLoop.requireNonBlocking(channel);
         Objects.requireNonNull(address, "address");
         BuiltinFuture<Void> done = new BuiltinFuture<>(loop);
         try {
@@ -45,7 +44,6 @@ final class SocketOperations {
     }
 
     Future<SocketChannel> accept(ServerSocketChannel channel) {
-        BaseEventLoop.requireNonBlocking(channel);
         BuiltinFuture<SocketChannel> accepted = new BuiltinFuture<>(loop);
         IoStep attempt = () -> {
             SocketChannel client = channel.accept();
@@ -59,7 +57,6 @@ final class SocketOperations {
     }
 
     Future<Integer> recv(SocketChannel channel, ByteBuffer buffer) {
-        BaseEventLoop.requireNonBlocking(channel);
         Objects.requireNonNull(buffer, "buffer");
         BuiltinFuture<Integer> received = new BuiltinFuture<>(loop);
         IoStep attempt = () -> {
@@ -73,7 +70,6 @@ final class SocketOperations {
     }
 
     Future<Void> sendAll(SocketChannel channel, ByteBuffer data) {
-        BaseEventLoop.requireNonBlocking(channel);
         Objects.requireNonNull(data, "data");
         BuiltinFuture<Void> sent = new BuiltinFuture<>(loop);
         IoStep attempt = () -> {
@@ -102,7 +98,7 @@ final class SocketOperations {
 
     /** Retries {@code step} on each readiness until {@code future} is done (or cancelled). */
     private void whenReady(SelectableChannel channel, boolean read, BuiltinFuture<?> future, IoStep step) {
-        Runnable stopWatching = read ? () -> loop.removeReader(channel) : () -> loop.removeWriter(channel);
+        Runnable stopWatching = read ? () -> loop.unwatchReadable(channel) : () -> loop.unwatchWritable(channel);
         Runnable retry = () -> {
             if (!future.done()) {
                 attempt(future, step);
@@ -112,9 +108,9 @@ final class SocketOperations {
             }
         };
         if (read) {
-            loop.addReader(channel, retry);
+            loop.watchReadable(channel, retry);
         } else {
-            loop.addWriter(channel, retry);
+            loop.watchWritable(channel, retry);
         }
         future.addDoneCallback(f -> {
             if (f.cancelled()) {
@@ -123,10 +119,14 @@ final class SocketOperations {
         });
     }
 
+    /**
+     * One attempt; what it throws fails the future (a RuntimeException too, such as the
+     * NotYetConnectedException of a recv on an unconnected socket: the hooks' callbacks never throw).
+     */
     private static void attempt(BuiltinFuture<?> future, IoStep step) {
         try {
             step.attempt();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             future.setException(e);
         }
     }

@@ -270,12 +270,13 @@ public final class ExceptionHandlerRules implements RuleGroup {
                             loop.setSlowCallbackDuration(Duration.ofSeconds(30));
                             loop.callSoon(() -> { });
                             runOnce(loop);
-                            // Only the task's: on a busy machine a pause (a collection, another process)
-                            // may stretch any other callback past 20 ms too, and it is rightly logged.
+                            // At least the task's two steps: on a busy machine a pause (a collection, another
+                            // process) may stretch any other callback past 20 ms too, and it is rightly
+                            // logged, naming the task if it is one of the task's done callbacks, say.
                             List<LoggedEvent> warnings = loggedSince(tck, debugFrom, Level.WARN).stream()
                                     .filter(warning -> warning.message().contains("slow-task")).toList();
-                            assertEquals(2, warnings.size(), () -> "expected two warnings naming the slow task, for"
-                                    + " its two steps in debug mode; got " + loggedSince(tck, debugFrom, Level.WARN));
+                            assertTrue(warnings.size() >= 2, () -> "expected a warning naming the slow task for each"
+                                    + " of its two steps in debug mode; got " + loggedSince(tck, debugFrom, Level.WARN));
                             for (LoggedEvent warning : warnings) {
                                 String text = warning.message();
                                 assertTrue(text.startsWith("Executing ") && text.contains(" took ")

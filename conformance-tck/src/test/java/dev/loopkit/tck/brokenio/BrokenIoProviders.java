@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Providers of the threaded socket back end and of the selecting readiness back end: a correct
- * one of each (the controls) and one per I/O defect, each registered like a vendor's.
+ * one of each (the controls, certified for every capability they declare) and one per I/O
+ * defect, each registered like a vendor's.
  * {@code BrokenProvidersTest} lists which rules each breaks.
  */
 public final class BrokenIoProviders {
@@ -41,7 +42,12 @@ public final class BrokenIoProviders {
 
         /** A provider of {@link SelectingLoop}s with {@code defect}, declaring readiness. */
         Base(String name, SelectingLoop.Defect defect) {
-            this(name, Set.of(Capabilities.READINESS), () -> new SelectingLoop(defect));
+            this(name, defect, Capabilities.READINESS);
+        }
+
+        /** A provider of {@link SelectingLoop}s with {@code defect}, declaring {@code capabilities}. */
+        Base(String name, SelectingLoop.Defect defect, String... capabilities) {
+            this(name, Set.of(capabilities), () -> new SelectingLoop(defect));
         }
 
         @Override
@@ -123,10 +129,12 @@ public final class BrokenIoProviders {
         }
     }
 
+    /** The readiness vendor: its transports all come from the readiness layer, so it declares every capability. */
     @AutoService(EventLoopProvider.class)
     public static final class CorrectSelecting extends Base {
         public CorrectSelecting() {
-            super("selecting", SelectingLoop.Defect.NONE);
+            super("selecting", SelectingLoop.Defect.NONE, Capabilities.READINESS, Capabilities.TCP, Capabilities.UNIX,
+                    Capabilities.UDP);
         }
     }
 

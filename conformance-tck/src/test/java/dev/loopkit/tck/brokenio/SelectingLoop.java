@@ -1,9 +1,7 @@
 package dev.loopkit.tck.brokenio;
 
-import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
-import dev.loopkit.spi.BaseEventLoop;
-import dev.loopkit.spi.CallbackFailures;
+import dev.loopkit.spi.ReadinessEventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
@@ -18,19 +16,21 @@ import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second readiness back end for the TCK's own tests: readiness callbacks on a selector of its
- * own and nothing else (no transports), so that the readiness rules can be shown to fail. Correct
- * as it is; {@link Defect}s break one behaviour each. Callbacks run inside {@code processEvents},
- * on the loop thread.
+ * A second readiness back end for the TCK's own tests, written as a vendor would write one on
+ * {@link ReadinessEventLoop}: the four readiness hooks on a selector of its own and nothing else.
+ * Every transport (TCP, Unix-domain, UDP), the readiness callbacks and the {@code sock*}
+ * operations come from the readiness layer, so that correct it certifies every I/O rule, and the
+ * readiness rules can be shown to fail. {@link Defect}s break one behaviour each. Callbacks run
+ * inside {@code processEvents}, on the loop thread.
  */
-class SelectingLoop extends BaseEventLoop {
+class SelectingLoop extends ReadinessEventLoop {
 
     /** One defect of the back end, or none. */
     enum Defect {
         NONE,
         /** removeReader and removeWriter remove the callback but always answer false. */
         REMOVE_ANSWERS_FALSE,
-        /** A blocking channel is quietly switched to non-blocking instead of refused. */
+        /** The sock* operations quietly switch a blocking channel to non-blocking instead of refusing it. */
         SWITCHES_CHANNELS_TO_NON_BLOCKING,
         /** sockRecv leaves its reader on the channel once done or cancelled. */
         SOCK_RECV_LEAVES_ITS_READER,
@@ -87,15 +87,9 @@ class SelectingLoop extends BaseEventLoop {
         }
     }
 
-    private void run(Runnable callback) {
-        if (callback == null) {
-            return;
-        }
-        try {
+    private static void run(Runnable callback) {
+        if (callback != null) {
             callback.run();
-        } catch (Throwable t) {
-            CallbackFailures.rethrowIfFatal(t);
-            callExceptionHandler(ExceptionContext.of("Exception in readiness callback " + callback, t));
         }
     }
 
@@ -114,30 +108,30 @@ class SelectingLoop extends BaseEventLoop {
     }
 
     @Override
-    public void addReader(SelectableChannel channel, Runnable callback) {
+    protected void watchReadable(SelectableChannel channel, Runnable callback) {
         callbacksOf(channel).reader = callback;
         updateInterest(channel);
     }
 
     @Override
-    public void addWriter(SelectableChannel channel, Runnable callback) {
+    protected void watchWritable(SelectableChannel channel, Runnable callback) {
         callbacksOf(channel).writer = callback;
         updateInterest(channel);
     }
 
     @Override
-    public boolean removeReader(SelectableChannel channel) {
+    protected boolean unwatchReadable(SelectableChannel channel) {
         return remove(channel, true);
     }
 
     @Override
-    public boolean removeWriter(SelectableChannel channel) {
+    protected boolean unwatchWritable(SelectableChannel channel) {
         return remove(channel, false);
     }
 
     private boolean remove(SelectableChannel channel, boolean reader) {
         SelectionKey key = channel.keyFor(selector);
-        Callbacks callbacks = key == null ? null : (Callbacks) key.attachment();
+        Callbacks callbacks = key == null || !key.isValid() ? null : (Callbacks) key.attachment();
         if (callbacks == null || (reader ? callbacks.reader : callbacks.writer) == null) {
             return false;
         }
@@ -215,11 +209,8 @@ class SelectingLoop extends BaseEventLoop {
     }
 
     private Callbacks callbacksOf(SelectableChannel channel) {
-        lenient(channel);
-        requireNonBlocking(channel);
-        checkClosed();
         SelectionKey key = channel.keyFor(selector);
-        if (key != null) {
+        if (key != null && key.isValid()) {
             return (Callbacks) key.attachment();
         }
         try {
@@ -231,6 +222,9 @@ class SelectingLoop extends BaseEventLoop {
 
     private void updateInterest(SelectableChannel channel) {
         SelectionKey key = channel.keyFor(selector);
+        if (key == null || !key.isValid()) {
+            return;
+        }
         Callbacks callbacks = (Callbacks) key.attachment();
         int interest = 0;
         if (callbacks.reader != null) {

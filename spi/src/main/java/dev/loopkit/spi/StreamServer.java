@@ -1,4 +1,4 @@
-package dev.loopkit.impl;
+package dev.loopkit.spi;
 
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
@@ -10,7 +10,6 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -23,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listening stream socket (TCP or Unix-domain) on the loop's selector; each accepted connection
- * becomes a {@link SocketTransport}. Closing a Unix-domain server removes its socket file.
+ * A listening stream socket (TCP or Unix-domain) on a loop's readiness hooks (asyncio's
+ * {@code _start_serving}); each accepted connection becomes a {@link SocketTransport}. Closing a
+ * Unix-domain server removes its socket file. Loop thread only.
  */
-final class StreamServer implements Server, SelectorHandler {
+final class StreamServer implements Server, OwnedChannel {
 
     /** Accepts at most this many connections per readiness, so one busy listener cannot starve the loop. */
     private static final int ACCEPTS_PER_EVENT = 128;
@@ -37,18 +37,25 @@ final class StreamServer implements Server, SelectorHandler {
     private static final int S_IFSOCK = 0140000;
     private static final Logger LOG = LoggerFactory.getLogger(StreamServer.class);
 
-    private final SelectorEventLoop loop;
+    private final ReadinessEventLoop loop;
     private final ServerSocketChannel channel;
     private final Supplier<? extends Protocol> protocolFactory;
     private final SocketAddress address;
     private final Future<Void> closed;
-    private final SelectionKey key;
+    private final Runnable onAcceptable = this::accept;
 
-    StreamServer(SelectorEventLoop loop, SocketAddress local, Supplier<? extends Protocol> protocolFactory)
-            throws IOException {
+    private StreamServer(ReadinessEventLoop loop, ServerSocketChannel channel,
+            Supplier<? extends Protocol> protocolFactory) throws IOException {
         this.loop = loop;
+        this.channel = channel;
         this.protocolFactory = protocolFactory;
+        this.address = channel.getLocalAddress();
         this.closed = loop.createFuture();
+    }
+
+    /** Binds a listening socket to {@code local} and starts accepting on it. */
+    static StreamServer open(ReadinessEventLoop loop, SocketAddress local, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
         boolean inet = local instanceof InetSocketAddress;
         ServerSocketChannel opened = inet ? ServerSocketChannel.open()
                 : ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -60,17 +67,20 @@ final class StreamServer implements Server, SelectorHandler {
             }
             opened.bind(local, 1024);
             opened.configureBlocking(false);
-            this.address = opened.getLocalAddress();
-            this.key = loop.register(opened, SelectionKey.OP_ACCEPT, this);
+            StreamServer server = new StreamServer(loop, opened, protocolFactory);
+            loop.own(opened, server);
+            loop.watchReadable(opened, server.onAcceptable);
+            return server;
         } catch (IOException | RuntimeException e) {
-            opened.close();
+            ChannelTransport.release(loop, opened);
             throw e;
         }
-        this.channel = opened;
     }
 
-    @Override
-    public void onReady(SelectionKey ready) {
+    private void accept() {
+        if (!channel.isOpen()) {
+            return;
+        }
         for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
             SocketChannel accepted;
             try {
@@ -81,10 +91,10 @@ final class StreamServer implements Server, SelectorHandler {
                 loop.callExceptionHandler(ExceptionContext.builder("Error on accept() of server " + address
                         + "; accepting again in " + ACCEPT_RETRY_DELAY.toSeconds() + " s").exception(e)
                         .extra("server", this).build());
-                ready.interestOps(0);
+                loop.unwatchReadable(channel);
                 loop.callLater(ACCEPT_RETRY_DELAY, () -> {
-                    if (ready.isValid()) {
-                        ready.interestOps(SelectionKey.OP_ACCEPT);
+                    if (channel.isOpen()) {
+                        loop.watchReadable(channel, onAcceptable);
                     }
                 });
                 return;
@@ -97,7 +107,7 @@ final class StreamServer implements Server, SelectorHandler {
                 if (address instanceof InetSocketAddress) {
                     accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
-                new SocketTransport(loop, accepted, protocolFactory.get()).start(null, null);
+                SocketTransport.serve(loop, accepted, protocolFactory, null);
             } catch (IOException | RuntimeException e) {
                 ChannelTransport.closeQuietly(accepted);
                 loop.callExceptionHandler(ExceptionContext.builder("Cannot serve a connection accepted by " + address)
@@ -111,8 +121,8 @@ final class StreamServer implements Server, SelectorHandler {
         if (!channel.isOpen()) {
             return;
         }
-        key.cancel();
-        ChannelTransport.closeQuietly(channel);
+        loop.unwatchReadable(channel);
+        ChannelTransport.release(loop, channel);
         removeSocketFile();
         if (!closed.done()) {
             closed.setResult(null);

@@ -1,4 +1,4 @@
-package dev.loopkit.impl;
+package dev.loopkit.spi;
 
 import dev.loopkit.api.BufferedProtocol;
 import dev.loopkit.api.Future;
@@ -10,21 +10,19 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A stream connection (TCP or Unix-domain) on the loop's selector (asyncio's
+ * A stream connection (TCP or Unix-domain) on a loop's readiness hooks (asyncio's
  * {@code _SelectorSocketTransport}).
  *
  * <p>Reads go into the loop's one shared read buffer (no garbage per read), or straight into the
- * buffer a {@link BufferedProtocol} lends. Writes go straight to
- * the socket while nothing is buffered; the rest is copied into {@code pending} and flushed on
- * {@code OP_WRITE}, pausing the protocol above the high water mark. Loop thread only.
+ * buffer a {@link BufferedProtocol} lends. Writes go straight to the socket while nothing is
+ * buffered; the rest is copied into {@code pending} and flushed when the socket is writable,
+ * pausing the protocol above the high water mark. Loop thread only.
  */
 final class SocketTransport extends ChannelTransport implements Transport {
 
@@ -41,7 +39,7 @@ final class SocketTransport extends ChannelTransport implements Transport {
     private boolean eofRequested;
     private boolean eofWritten;
 
-    SocketTransport(SelectorEventLoop loop, SocketChannel channel, Protocol protocol) throws IOException {
+    private SocketTransport(ReadinessEventLoop loop, SocketChannel channel, Protocol protocol) throws IOException {
         super(loop, channel);
         this.socket = channel;
         this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
@@ -50,13 +48,23 @@ final class SocketTransport extends ChannelTransport implements Transport {
     }
 
     /**
-     * Registers the channel, then (asyncio's order) schedules {@code connectionMade}, then starts
-     * reading and completes {@code connected}, if given, with this transport.
+     * Serves a connected {@code channel} with the protocol {@code protocolFactory} makes: schedules
+     * (asyncio's order) {@code connectionMade}, then starts reading and completes
+     * {@code connected}, if given, with the transport. On failure the channel is closed.
+     *
+     * @throws IOException if the channel has no addresses (it closed meanwhile)
      */
-    void start(SelectionKey existing, Future<Transport> connected) throws ClosedChannelException {
-        key = existing != null ? existing : loop.register(channel, 0, this);
-        key.attach(this);
-        key.interestOps(0);
+    static void serve(ReadinessEventLoop loop, SocketChannel channel, Supplier<? extends Protocol> protocolFactory,
+            Future<Transport> connected) throws IOException {
+        try {
+            new SocketTransport(loop, channel, protocolFactory.get()).start(connected);
+        } catch (IOException | RuntimeException e) {
+            release(loop, channel);
+            throw e;
+        }
+    }
+
+    private void start(Future<Transport> connected) {
         loop.callSoon(() -> callProtocol("connectionMade", () -> protocol.connectionMade(this)));
         loop.callSoon(() -> {
             started = true;
@@ -68,16 +76,10 @@ final class SocketTransport extends ChannelTransport implements Transport {
     }
 
     @Override
-    public void onReady(SelectionKey ready) {
-        if (ready.isValid() && ready.isWritable()) {
-            flush();
+    void readable() {
+        if (closed) {
+            return;
         }
-        if (ready.isValid() && ready.isReadable()) {
-            read();
-        }
-    }
-
-    private void read() {
         ByteBuffer buffer;
         if (protocol instanceof BufferedProtocol lender) {
             ByteBuffer[] lent = new ByteBuffer[1];
@@ -152,7 +154,11 @@ final class SocketTransport extends ChannelTransport implements Transport {
         }
     }
 
-    private void flush() {
+    @Override
+    void writable() {
+        if (closed) {
+            return;
+        }
         try {
             while (!pending.isEmpty()) {
                 ByteBuffer head = pending.peek();
@@ -280,9 +286,13 @@ final class SocketTransport extends ChannelTransport implements Transport {
 
     /** Interest follows state: read while reading and started, write while anything is pending. */
     @Override
-    int interestOps() {
-        return (started && reading && !closing ? SelectionKey.OP_READ : 0)
-                | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+    boolean wantsReads() {
+        return started && reading && !closing;
+    }
+
+    @Override
+    boolean wantsWrites() {
+        return !pending.isEmpty();
     }
 
     /** A read or write failed (reset, say): drop everything and report it to the protocol. */
@@ -316,8 +326,12 @@ final class SocketTransport extends ChannelTransport implements Transport {
         return "SocketTransport[" + local + " -> " + peer + (closing ? ", closing" : "") + "]";
     }
 
-    /** Connects to {@code remote} and makes the transport once connected. */
-    static Future<Transport> connect(SelectorEventLoop loop, SocketAddress remote,
+    /**
+     * Connects to {@code remote} on the loop's readiness hooks (asyncio's {@code sock_connect}),
+     * then makes the transport; cancelling the returned future abandons the connect and closes
+     * its socket.
+     */
+    static Future<Transport> connect(ReadinessEventLoop loop, SocketAddress remote,
             Supplier<? extends Protocol> protocolFactory) {
         Future<Transport> result = loop.createFuture();
         SocketChannel channel = null;
@@ -328,17 +342,56 @@ final class SocketTransport extends ChannelTransport implements Transport {
             if (inet) {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
-            if (channel.connect(remote)) {
-                new SocketTransport(loop, channel, protocolFactory.get()).start(null, result);
-            } else {
-                PendingConnect pending = new PendingConnect(loop, channel, protocolFactory, result);
-                pending.watch(loop.register(channel, SelectionKey.OP_CONNECT, pending));
-            }
+            SocketChannel opened = channel;
+            loop.own(opened, new ConnectAttempt(opened, remote));
+            Future<Void> connecting = loop.sockets().connect(opened, remote);
+            result.addDoneCallback(done -> {
+                if (done.cancelled()) {
+                    connecting.cancel();
+                }
+            });
+            // Added after the sock operation's own callback, which stops watching the channel
+            // first: the channel closes only once no back end holds it.
+            connecting.addDoneCallback(done -> adopt(loop, opened, protocolFactory, done, result));
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            if (channel != null) {
+                release(loop, channel);
+            }
             result.setException(e);
         }
         return result;
     }
 
+    /** The connect is over: serve the channel, or close it and report why. */
+    private static void adopt(ReadinessEventLoop loop, SocketChannel channel,
+            Supplier<? extends Protocol> protocolFactory, Future<Void> connecting, Future<Transport> result) {
+        if (result.done() || connecting.cancelled()) {
+            release(loop, channel);
+            return;
+        }
+        if (connecting.exception() != null) {
+            release(loop, channel);
+            result.setException(connecting.exception());
+            return;
+        }
+        try {
+            serve(loop, channel, protocolFactory, result);
+        } catch (IOException | RuntimeException e) {
+            result.setException(e);
+        }
+    }
+
+    /** A connect in progress, owner of its channel until the transport takes it. */
+    private record ConnectAttempt(SocketChannel channel, SocketAddress remote) implements OwnedChannel {
+
+        @Override
+        public void closeForShutdown() {
+            closeQuietly(channel);
+        }
+
+        @Override
+        public String toString() {
+            return "a connection attempt to " + remote;
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.loopkit.impl;
+package dev.loopkit.spi;
 
 import dev.loopkit.api.DatagramProtocol;
 import dev.loopkit.api.DatagramTransport;
@@ -7,15 +7,14 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A UDP endpoint on the loop's selector (asyncio's {@code _SelectorDatagramTransport}). Datagrams
- * arrive in the loop's shared read buffer; a datagram the socket cannot take at once is queued
- * and sent on {@code OP_WRITE}. Loop thread only.
+ * A UDP endpoint on a loop's readiness hooks (asyncio's {@code _SelectorDatagramTransport}).
+ * Datagrams arrive in the loop's shared read buffer; a datagram the socket cannot take at once is
+ * queued and sent when the socket is writable. Loop thread only.
  */
 final class UdpTransport extends ChannelTransport implements DatagramTransport {
 
@@ -31,7 +30,7 @@ final class UdpTransport extends ChannelTransport implements DatagramTransport {
     private final SocketAddress local;
     private final ArrayDeque<Outgoing> pending = new ArrayDeque<>();
 
-    private UdpTransport(SelectorEventLoop loop, DatagramChannel channel, DatagramProtocol protocol,
+    private UdpTransport(ReadinessEventLoop loop, DatagramChannel channel, DatagramProtocol protocol,
             SocketAddress remote) throws IOException {
         super(loop, channel);
         this.datagrams = channel;
@@ -40,7 +39,7 @@ final class UdpTransport extends ChannelTransport implements DatagramTransport {
         this.local = channel.getLocalAddress();
     }
 
-    static UdpTransport open(SelectorEventLoop loop, Supplier<? extends DatagramProtocol> protocolFactory,
+    static UdpTransport open(ReadinessEventLoop loop, Supplier<? extends DatagramProtocol> protocolFactory,
             InetSocketAddress local, InetSocketAddress remote) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
@@ -50,7 +49,6 @@ final class UdpTransport extends ChannelTransport implements DatagramTransport {
                 channel.connect(remote);
             }
             UdpTransport transport = new UdpTransport(loop, channel, protocolFactory.get(), remote);
-            transport.key = loop.register(channel, 0, transport);
             loop.callSoon(() -> loop.callProtocol("connectionMade", transport, transport.protocol,
                     () -> transport.protocol.connectionMade(transport)));
             loop.callSoon(() -> {
@@ -59,22 +57,13 @@ final class UdpTransport extends ChannelTransport implements DatagramTransport {
             });
             return transport;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            release(loop, channel);
             throw e;
         }
     }
 
     @Override
-    public void onReady(SelectionKey ready) {
-        if (ready.isValid() && ready.isWritable()) {
-            flush();
-        }
-        if (ready.isValid() && ready.isReadable()) {
-            receive();
-        }
-    }
-
-    private void receive() {
+    void readable() {
         for (int i = 0; i < RECEIVES_PER_EVENT && !closed; i++) {
             ByteBuffer buffer = loop.readBuffer();
             buffer.clear();
@@ -120,8 +109,9 @@ final class UdpTransport extends ChannelTransport implements DatagramTransport {
         }
     }
 
-    private void flush() {
-        while (!pending.isEmpty()) {
+    @Override
+    void writable() {
+        while (!closed && !pending.isEmpty()) {
             Outgoing next = pending.peek();
             if (!send(next.data(), next.target())) {
                 break;
@@ -175,8 +165,13 @@ final class UdpTransport extends ChannelTransport implements DatagramTransport {
     }
 
     @Override
-    int interestOps() {
-        return (started && !closing ? SelectionKey.OP_READ : 0) | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+    boolean wantsReads() {
+        return started && !closing;
+    }
+
+    @Override
+    boolean wantsWrites() {
+        return !pending.isEmpty();
     }
 
     @Override
