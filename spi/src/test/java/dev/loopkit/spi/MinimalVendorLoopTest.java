@@ -9,6 +9,8 @@ import dev.loopkit.api.Async;
 import dev.loopkit.api.Coroutines;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +57,16 @@ class MinimalVendorLoopTest {
     }
 
     @Test
-    void aLoopWithoutReadinessRefusesAddReaderClearly() throws Exception {
-        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open()) {
+    void aLoopWithoutReadinessRefusesAddReaderAndSockOperationsClearly() throws Exception {
+        try (SocketChannel channel = SocketChannel.open()) {
             channel.configureBlocking(false);
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     () -> loop.addReader(channel, () -> { }));
             assertTrue(e.getMessage().endsWith("lacks capability 'readiness')"), e.getMessage());
             assertEquals(false, loop.removeReader(channel));
+            UnsupportedOperationException sock = assertThrows(UnsupportedOperationException.class,
+                    () -> loop.sockRecv(channel, ByteBuffer.allocate(1)));
+            assertTrue(sock.getMessage().contains("does not support sockRecv"), sock.getMessage());
         }
     }
 
