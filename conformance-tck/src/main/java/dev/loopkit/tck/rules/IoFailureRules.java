@@ -6,6 +6,7 @@ import static dev.loopkit.tck.rules.Expect.illegalState;
 import static dev.loopkit.tck.rules.Expect.thrownBy;
 import static dev.loopkit.tck.rules.IoProtocols.echoServer;
 import static dev.loopkit.tck.rules.IoProtocols.port;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,6 +24,7 @@ import dev.loopkit.api.Server;
 import dev.loopkit.spi.Capabilities;
 import dev.loopkit.tck.RuleCheck;
 import dev.loopkit.tck.TckContext;
+import dev.loopkit.tck.rules.IoProtocols.Lender;
 import dev.loopkit.tck.rules.IoProtocols.Recorder;
 import dev.loopkit.tck.rules.IoProtocols.SocketPair;
 import java.io.IOException;
@@ -40,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -47,7 +50,7 @@ import java.util.function.Supplier;
 /**
  * IO-21 to IO-27: the network paths off the happy one (refusals, bind failures, closed loops, a
  * buffer with no room, the end of a stream, a loop kept busy) and what a finished socket operation
- * leaves behind.
+ * leaves behind; IO-28: reading into the buffers a {@code BufferedProtocol} lends.
  * Part of the IO group; kept apart from {@link IoRules} so that each file holds one concern.
  */
 final class IoFailureRules {
@@ -268,6 +271,34 @@ final class IoFailureRules {
                                 assertTrue(read[0], "the reader of a readable channel never ran in " + iterations[0]
                                         + " busy iterations");
                             }
+                        }),
+                optional("IO-28", Capabilities.TCP, "a BufferedProtocol receives into the buffers it lends: each"
+                        + " read goes into getBuffer's buffer and is announced by bufferUpdated with its size;"
+                        + " dataReceived is never called", "selector_events._SelectorSocketTransport"
+                        + "._read_ready__get_buffer; test_buffered_proto",
+                        "that the transport checks for BufferedProtocol and reads into the lent buffer, not that it"
+                                + " treats every protocol as a plain one",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            byte[] sent = new byte[64 * 1024];
+                            new Random(28).nextBytes(sent);
+                            Lender lender = new Lender(loop, sent.length);
+                            loop.runUntilComplete(Coroutines.of(() -> {
+                                Server server = echoServer(loop);
+                                Connection<Lender> client = Async.await(
+                                        loop.createConnection(() -> lender, "127.0.0.1", port(server)));
+                                client.transport().write(ByteBuffer.wrap(sent));
+                                Async.await(lender.done);
+                                client.transport().close();
+                                server.close();
+                                return null;
+                            }));
+                            assertEquals(List.of(), lender.problems, "after " + lender.filled + " of " + sent.length
+                                    + " echoed bytes arrived in lent buffers");
+                            assertArrayEquals(sent, lender.into, "the echo came back altered");
+                            assertTrue(lender.updates >= sent.length / Lender.WINDOW,
+                                    "lent windows of " + Lender.WINDOW + " bytes, yet only " + lender.updates
+                                            + " bufferUpdated calls");
                         }));
     }
 

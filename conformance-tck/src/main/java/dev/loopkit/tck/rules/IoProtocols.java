@@ -1,6 +1,7 @@
 package dev.loopkit.tck.rules;
 
 import dev.loopkit.api.Async;
+import dev.loopkit.api.BufferedProtocol;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The protocols the IO rules use: an echo and a recorder. */
+/** The protocols the IO rules use: an echo, a recorder and a lender of buffers. */
 final class IoProtocols {
 
     private IoProtocols() {
@@ -151,6 +152,66 @@ final class IoProtocols {
         private void check() {
             if (enough != null && !enough.done() && received >= waitingFor) {
                 enough.setResult(received);
+            }
+        }
+    }
+
+    /**
+     * A {@link BufferedProtocol} that lends small windows of one array, so that a transfer needs
+     * many reads; it records what went wrong with the lending protocol rather than throwing, so
+     * that the rule can say it. {@code done} completes once the array is full or, at once, when the
+     * loop calls {@code dataReceived}, which would otherwise leave the array waiting forever.
+     */
+    static final class Lender implements BufferedProtocol {
+        /** Room lent per getBuffer: small, so that one transfer takes many reads. */
+        static final int WINDOW = 1000;
+        final byte[] into;
+        final List<String> problems = new ArrayList<>();
+        final Future<Void> done;
+        int filled;
+        int updates;
+        private ByteBuffer lent;
+
+        Lender(EventLoop loop, int size) {
+            this.into = new byte[size];
+            this.done = loop.createFuture();
+        }
+
+        @Override
+        public ByteBuffer getBuffer(int sizeHint) {
+            if (lent != null) {
+                problems.add("getBuffer called again before bufferUpdated");
+            }
+            lent = ByteBuffer.wrap(into, filled, Math.min(WINDOW, into.length - filled)).slice();
+            return lent;
+        }
+
+        @Override
+        public void bufferUpdated(int count) {
+            if (lent == null) {
+                problems.add("bufferUpdated(" + count + ") without getBuffer");
+                return;
+            }
+            if (count <= 0 || lent.position() != count) {
+                problems.add("bufferUpdated(" + count + ") but the lent buffer's position is " + lent.position());
+            }
+            lent = null;
+            filled += count;
+            updates++;
+            if (filled == into.length) {
+                finish();
+            }
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            problems.add("dataReceived(" + data.remaining() + " bytes) called on a BufferedProtocol");
+            finish();
+        }
+
+        private void finish() {
+            if (!done.done()) {
+                done.setResult(null);
             }
         }
     }

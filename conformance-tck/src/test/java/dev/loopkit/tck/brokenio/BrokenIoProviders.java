@@ -129,6 +129,13 @@ public final class BrokenIoProviders {
         }
     }
 
+    @AutoService(EventLoopProvider.class)
+    public static final class IgnoresBufferedProtocol extends Base {
+        public IgnoresBufferedProtocol() {
+            super("ignores-buffered-protocol", ThreadedLoop.Defect.IGNORES_BUFFERED_PROTOCOL);
+        }
+    }
+
     /** The readiness vendor: its transports all come from the readiness layer, so it declares every capability. */
     @AutoService(EventLoopProvider.class)
     public static final class CorrectSelecting extends Base {

@@ -1,5 +1,6 @@
 package dev.loopkit.tck.brokenio;
 
+import dev.loopkit.api.BufferedProtocol;
 import dev.loopkit.api.Connection;
 import dev.loopkit.api.DatagramEndpoint;
 import dev.loopkit.api.DatagramProtocol;
@@ -56,7 +57,9 @@ class ThreadedLoop extends RecordingLoop {
         /** A Unix-domain bind error is thrown at the caller instead of failing the future. */
         UNIX_BIND_ERROR_THROWN,
         /** An unresolved UDP address is looked up for the caller, on the loop thread. */
-        UDP_RESOLVES_FOR_THE_CALLER }
+        UDP_RESOLVES_FOR_THE_CALLER,
+        /** Every protocol gets dataReceived, a BufferedProtocol too (whose lent buffers stay empty). */
+        IGNORES_BUFFERED_PROTOCOL }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
@@ -424,7 +427,32 @@ class ThreadedLoop extends RecordingLoop {
                 heldWhilePaused.add(data);
                 return;
             }
-            call(() -> protocol.dataReceived(data));
+            if (protocol instanceof BufferedProtocol lender && defect != Defect.IGNORES_BUFFERED_PROTOCOL) {
+                lend(lender, data);
+            } else {
+                call(() -> protocol.dataReceived(data));
+            }
+        }
+
+        /** Copies {@code data} into the buffers {@code lender} lends, one bufferUpdated per buffer. */
+        private void lend(BufferedProtocol lender, ByteBuffer data) {
+            while (data.hasRemaining() && !lost) {
+                ByteBuffer[] lent = new ByteBuffer[1];
+                call(() -> lent[0] = lender.getBuffer(data.remaining()));
+                if (lost) {
+                    return;
+                }
+                if (lent[0] == null || !lent[0].hasRemaining()) {
+                    call(() -> {
+                        throw new IllegalStateException("getBuffer() returned no room to read into");
+                    });
+                    return;
+                }
+                int count = Math.min(lent[0].remaining(), data.remaining());
+                lent[0].put(data.slice(data.position(), count));
+                data.position(data.position() + count);
+                call(() -> lender.bufferUpdated(count));
+            }
         }
 
         private void eof() {
