@@ -348,6 +348,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel a non-blocking channel not used by a transport; never null
      * @param callback what to run; never null
      * @throws IllegalArgumentException if the channel is blocking
+     * @throws IllegalStateException if the loop is closed, or the channel is one of its transports'
      * @throws UnsupportedOperationException if the loop has no readiness notification
      */
     @API(status = EXPERIMENTAL, since = "0.1")
@@ -369,6 +370,7 @@ public interface EventLoop extends AutoCloseable {
      * @param channel a non-blocking channel not used by a transport; never null
      * @param callback what to run; never null
      * @throws IllegalArgumentException if the channel is blocking
+     * @throws IllegalStateException if the loop is closed, or the channel is one of its transports'
      * @throws UnsupportedOperationException if the loop has no readiness notification
      */
     @API(status = EXPERIMENTAL, since = "0.1")
