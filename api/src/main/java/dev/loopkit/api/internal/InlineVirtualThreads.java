@@ -68,11 +68,12 @@ public final class InlineVirtualThreads {
 
     /**
      * Returns an unstarted virtual thread that runs {@code body} with {@code scheduler} as its
-     * scheduler.
+     * scheduler. Public for the benchmarks' floor (two such threads on a bare queue), which must
+     * use the same mechanism as the inline coroutines it is the floor of.
      *
      * @throws IllegalStateException if {@link #problem()} is not null
      */
-    static Thread unstarted(Executor scheduler, Runnable body) {
+    public static Thread unstarted(Executor scheduler, Runnable body) {
         if (BUILDER == null) {
             throw new IllegalStateException("inline coroutine threads are unavailable: " + PROBLEM);
         }

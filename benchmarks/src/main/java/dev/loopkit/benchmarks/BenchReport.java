@@ -1,0 +1,180 @@
+package dev.loopkit.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import io.netty.util.Version;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./run bench [--quick]}: runs every JMH benchmark of this module (loopkit and its Java
+ * peers in one JMH run, allocation per operation from JMH's {@code gc} profiler), the Python peers
+ * (asyncio, uvloop) and the heap per parked task, then prints the ratios and writes
+ * {@code benchmarks/target/bench/report.md} and {@code chart.svg}.
+ */
+public final class BenchReport {
+
+    private static final Path OUT = Path.of("benchmarks", "target", "bench");
+
+    private BenchReport() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(LoopBenchmarks.class.getName())
+                .include(AwaitBenchmarks.class.getName())
+                .include(TaskBenchmarks.class.getName())
+                .jvmArgsAppend("--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow")
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true)
+                .forks(1);
+        if (quick) {
+            options.warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+        } else {
+            options.warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+        }
+        Scores scores = new Scores(new Runner(options.build()).run());
+        int runs = quick ? 3 : 5;
+        Optional<PythonPeers.Result> asyncio = PythonPeers.run("asyncio", runs);
+        Optional<PythonPeers.Result> uvloop = PythonPeers.run("uvloop", runs);
+        double heap = HeapPerParkedTask.measure(TaskBenchmarks.TASKS, runs);
+
+        List<Comparison> rows = comparisons(scores, heap, asyncio, uvloop);
+        String table = table(rows, scores, asyncio, uvloop, heap, quick);
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("report.md"), table);
+        Files.writeString(OUT.resolve("chart.svg"), RatioChart.svg("loopkit / peer, lower is better ("
+                + Runtime.version().feature() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + LocalDate.now() + ")", rows));
+        System.out.println("written: " + OUT.resolve("report.md") + ", " + OUT.resolve("chart.svg"));
+    }
+
+    private static List<Comparison> comparisons(Scores scores, double heap, Optional<PythonPeers.Result> asyncio,
+            Optional<PythonPeers.Result> uvloop) {
+        List<Comparison> rows = new ArrayList<>();
+        String chain = "callSoon chain";
+        double ours = scores.time("callSoonChain", "loopkit");
+        rows.add(new Comparison(chain, "ns", ours, "Netty NIO", scores.time("callSoonChain", "netty-nio"), 1.0));
+        rows.add(new Comparison(chain, "ns", ours, "Netty epoll", scores.time("callSoonChain", "netty-epoll"), 0));
+        rows.add(new Comparison(chain, "ns", ours, "bare queue", scores.time("callSoonChain", "bare-queue"), 0));
+        uvloop.ifPresent(p -> rows.add(new Comparison(chain, "ns", ours, "uvloop", p.chain(), 0)));
+        asyncio.ifPresent(p -> rows.add(new Comparison(chain, "ns", ours, "asyncio", p.chain(), 0)));
+
+        String threadsafe = "callSoonThreadsafe, 2 threads";
+        double handed = scores.time("callSoonThreadsafe", "loopkit");
+        rows.add(new Comparison(threadsafe, "ns", handed, "Netty NIO", scores.time("callSoonThreadsafe", "netty-nio"),
+                0));
+        rows.add(new Comparison(threadsafe, "ns", handed, "Netty epoll",
+                scores.time("callSoonThreadsafe", "netty-epoll"), 0));
+        rows.add(new Comparison(threadsafe, "ns", handed, "bare queue",
+                scores.time("callSoonThreadsafe", "bare-queue"), 0));
+
+        String timers = "1M timers, half cancelled";
+        double timer = scores.time("timers", "loopkit");
+        rows.add(new Comparison(timers, "ns", timer, "Netty NIO", scores.time("timers", "netty-nio"), 0));
+        rows.add(new Comparison(timers, "ns", timer, "Netty epoll", scores.time("timers", "netty-epoll"), 0));
+
+        String inline = "await round trip, inline";
+        double trip = scores.time("inline", null);
+        rows.add(new Comparison(inline, "ns", trip, "loop-queue virtual threads", scores.time("loopQueueFloor", null),
+                2.0));
+        uvloop.ifPresent(p -> rows.add(new Comparison(inline, "ns", trip, "uvloop", p.trip(), 0)));
+        String handoff = "await round trip, handoff";
+        double handedOff = scores.time("handoff", null);
+        rows.add(new Comparison(handoff, "ns", handedOff, "goal 1 us", 1_000, 1.0));
+        uvloop.ifPresent(p -> rows.add(new Comparison(handoff, "ns", handedOff, "uvloop", p.trip(), 0)));
+        asyncio.ifPresent(p -> rows.add(new Comparison(handoff, "ns", handedOff, "asyncio", p.trip(), 0)));
+
+        String resume = "resume+finish of 100k parked tasks";
+        double resumed = scores.time("resumeAndFinish", null);
+        uvloop.ifPresent(p -> rows.add(new Comparison(resume, "ns", resumed, "uvloop", p.resume(), 1.0)));
+        asyncio.ifPresent(p -> rows.add(new Comparison(resume, "ns", resumed, "asyncio", p.resume(), 0)));
+        String parked = "heap per parked task";
+        rows.add(new Comparison(parked, "B", heap, "goal 1 KiB", 1_024, 1.0));
+        uvloop.ifPresent(p -> rows.add(new Comparison(parked, "B", heap, "uvloop", p.heap(), 0)));
+        return rows;
+    }
+
+    private static String table(List<Comparison> rows, Scores scores, Optional<PythonPeers.Result> asyncio,
+            Optional<PythonPeers.Result> uvloop, double heap, boolean quick) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "loopkit benchmarks%s: JDK %s, %d cores, Netty %s; %s; %s%n%n",
+                quick ? " (quick mode: short iterations, wide errors)" : "", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Version.identify().values().stream()
+                        .findFirst().map(Version::artifactVersion).orElse("?"),
+                asyncio.map(PythonPeers.Result::version).orElse("asyncio: not run"),
+                uvloop.map(PythonPeers.Result::version).orElse("uvloop: not run")));
+        out.append("| workload | loopkit | peer | peer's | loopkit/peer | goal |\n");
+        out.append("|---|---|---|---|---|---|\n");
+        for (Comparison row : rows) {
+            out.append(row.markdown()).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "%nJMH scores (ns/op, 99.9%% error; B/op allocated, gc profiler):%n%n"));
+        out.append(scores.details());
+        out.append(String.format(Locale.ROOT, "%nheap retained per parked task (loopkit, after full GC): %.0f B%n", heap));
+        return out.toString();
+    }
+
+    /** JMH's results by benchmark method and peer. */
+    private static final class Scores {
+        private final Map<String, RunResult> byKey = new HashMap<>();
+        private final List<String> order = new ArrayList<>();
+
+        Scores(Collection<RunResult> results) {
+            for (RunResult result : results) {
+                String method = result.getParams().getBenchmark();
+                method = method.substring(method.lastIndexOf('.') + 1);
+                String key = key(method, result.getParams().getParam("peer"));
+                byKey.put(key, result);
+                order.add(key);
+            }
+        }
+
+        private static String key(String method, String peer) {
+            return peer == null ? method : method + " [" + peer + "]";
+        }
+
+        double time(String method, String peer) {
+            RunResult result = byKey.get(key(method, peer));
+            if (result == null) {
+                throw new IllegalStateException("JMH reported no result for " + key(method, peer));
+            }
+            return result.getPrimaryResult().getScore();
+        }
+
+        String details() {
+            StringBuilder out = new StringBuilder();
+            for (String key : order) {
+                RunResult result = byKey.get(key);
+                Result<?> primary = result.getPrimaryResult();
+                Result<?> allocated = result.getSecondaryResults().get("gc.alloc.rate.norm");
+                out.append(String.format(Locale.ROOT, "    %-44s %10.1f ± %8.1f ns/op %10.1f B/op%n", key,
+                        primary.getScore(), primary.getScoreError(),
+                        allocated == null ? Double.NaN : allocated.getScore()));
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.loopkit.benchmarks;
+
+import java.util.Locale;
+
+/**
+ * One line of the report: loopkit's figure for a workload beside one peer's (or a goal's), both
+ * lower-is-better, and their ratio. {@code goal} is the ratio the project aims at (0 if none).
+ */
+record Comparison(String workload, String unit, double loopkit, String peer, double peerValue, double goal) {
+
+    /** loopkit's figure over the peer's: below 1 loopkit is faster (or smaller). */
+    double ratio() {
+        return loopkit / peerValue;
+    }
+
+    /** Whether this line has a goal and meets it. */
+    String verdict() {
+        if (goal == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%s (goal <= %.1fx)", ratio() <= goal ? "met" : "NOT met", goal);
+    }
+
+    /** A Markdown table row. */
+    String markdown() {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2fx | %s |", workload, figure(loopkit), peer,
+                figure(peerValue), ratio(), verdict());
+    }
+
+    private String figure(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, unit);
+    }
+}

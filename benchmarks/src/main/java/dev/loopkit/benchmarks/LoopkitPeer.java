@@ -1,0 +1,79 @@
+package dev.loopkit.benchmarks;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.TimerHandle;
+import java.util.concurrent.CompletableFuture;
+
+/** loopkit's default loop (the provider {@code default}) on a platform thread of its own. */
+final class LoopkitPeer implements Peer {
+
+    private static final Runnable NOTHING = () -> {
+    };
+
+    private final EventLoop loop = DefaultLoops.newLoop();
+    private final Thread thread = Thread.ofPlatform().name("loopkit-bench").start(loop::runForever);
+
+    @Override
+    public void chain(int n) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.callSoonThreadsafe(new Runnable() {
+            private int left = n;
+
+            @Override
+            public void run() {
+                if (--left > 0) {
+                    loop.callSoon(this);
+                } else {
+                    done.complete(null);
+                }
+            }
+        });
+        Completion.await(done, "loopkit callSoon chain");
+    }
+
+    @Override
+    public void submitBatch(int n) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable count = new Runnable() {
+            private int left = n;
+
+            @Override
+            public void run() {
+                if (--left == 0) {
+                    done.complete(null);
+                }
+            }
+        };
+        for (int i = 0; i < n; i++) {
+            loop.callSoonThreadsafe(count);
+        }
+        Completion.await(done, "loopkit callSoonThreadsafe batch");
+    }
+
+    @Override
+    public void timers(int n) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            TimerHandle[] timers = new TimerHandle[n];
+            long now = loop.time();
+            for (int i = 0; i < n; i++) {
+                timers[i] = loop.callAt(now + Peer.timerDelayNanos(i), NOTHING);
+            }
+            for (int i = 1; i < n; i += 2) {
+                timers[i].cancel();
+            }
+            for (int i = 0; i < n; i += 2) {
+                timers[i].cancel();
+            }
+            done.complete(null);
+        });
+        Completion.await(done, "loopkit timers");
+    }
+
+    @Override
+    public void close() {
+        loop.callSoonThreadsafe(loop::stop);
+        Completion.join(thread);
+        loop.close();
+    }
+}

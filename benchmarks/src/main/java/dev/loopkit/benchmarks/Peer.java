@@ -1,0 +1,44 @@
+package dev.loopkit.benchmarks;
+
+/**
+ * One event loop under measurement, running on a thread of its own, with each workload written
+ * out in full for it (no shared lambda or interface call on the hot path, so that every loop pays
+ * only for itself). Each method returns once the loop has done the whole workload.
+ */
+interface Peer extends AutoCloseable {
+
+    /** {@code n} callbacks on the loop, each scheduling the next from the loop thread. */
+    void chain(int n);
+
+    /** {@code n} callbacks handed to the loop from the calling thread (several threads may call). */
+    void submitBatch(int n);
+
+    /**
+     * On the loop thread: {@code n} timers due in one to two seconds, every other one cancelled,
+     * then the rest cancelled (none fires).
+     *
+     * @throws UnsupportedOperationException if the loop has no timers
+     */
+    void timers(int n);
+
+    /** Stops the loop and waits for its thread. */
+    @Override
+    void close();
+
+    /** The delay of the {@code i}-th timer: spread over one to two seconds, the same for every loop. */
+    static long timerDelayNanos(int i) {
+        return 1_000_000_000L + (i * 7_919L % 1_000_000L) * 1_000L;
+    }
+
+    /** The peer named {@code name}: {@code loopkit}, {@code netty-nio}, {@code netty-epoll} or {@code bare-queue}. */
+    static Peer open(String name) {
+        return switch (name) {
+            case "loopkit" -> new LoopkitPeer();
+            case "netty-nio" -> NettyPeer.nio();
+            case "netty-epoll" -> NettyPeer.epoll();
+            case "bare-queue" -> new BareQueuePeer();
+            default -> throw new IllegalArgumentException("unknown peer '" + name
+                    + "': expected loopkit, netty-nio, netty-epoll or bare-queue");
+        };
+    }
+}
