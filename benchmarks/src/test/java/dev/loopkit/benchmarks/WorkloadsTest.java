@@ -1,0 +1,111 @@
+package dev.loopkit.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.api.internal.CoroutineMechanism;
+import io.netty.channel.epoll.Epoll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every workload the benchmarks time does what it says on a few operations, so that a broken
+ * peer or workload fails here rather than timing nothing in {@code ./run bench}.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class WorkloadsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loopkit", "netty-nio", "netty-epoll", "bare-queue"})
+    void everyPeerRunsChainsAndBatchesFromTwoThreads(String name) {
+        assumeTrue(!name.equals("netty-epoll") || Epoll.isAvailable(), "Netty's native epoll is unavailable here");
+        try (Peer peer = Peer.open(name)) {
+            peer.chain(1_000);
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> peer.submitBatch(1_000));
+            peer.submitBatch(1_000);
+            other.join();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loopkit", "netty-nio"})
+    void timersAreScheduledAndCancelled(String name) {
+        try (Peer peer = Peer.open(name)) {
+            peer.timers(10_000);
+            // Every timer was cancelled: a chain still runs, nothing fires into it.
+            peer.chain(10);
+        }
+    }
+
+    @Test
+    void theBareQueueRefusesTimersAndUnknownPeersAreNamed() {
+        try (Peer peer = Peer.open("bare-queue")) {
+            assertThrows(UnsupportedOperationException.class, () -> peer.timers(1));
+        }
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Peer.open("uv"));
+        assertTrue(error.getMessage().contains("unknown peer 'uv'"), error.getMessage());
+    }
+
+    @Test
+    void timerDelaysStayWithinOneToTwoSeconds() {
+        for (int i = 0; i < 100_000; i += 997) {
+            long delay = Peer.timerDelayNanos(i);
+            assertTrue(delay >= 1_000_000_000L && delay < 2_000_000_000L, "delay " + delay + " of timer " + i);
+        }
+    }
+
+    @Test
+    void roundTripsRunInBothModesAndOnTheFloor() {
+        assumeTrue(CoroutineMechanism.current() == CoroutineMechanism.INLINE, CoroutineMechanism.reason());
+        try (EventLoop loop = DefaultLoops.newLoop()) {
+            PingPong.run(loop, 100, CoroutineMechanism.INLINE);
+            PingPong.run(loop, 100, CoroutineMechanism.HANDOFF);
+        }
+        LoopQueueFloor.run(100);
+    }
+
+    @Test
+    void parkedTasksAndThreadsAreAllResumedAndFinished() {
+        assumeTrue(CoroutineMechanism.current() == CoroutineMechanism.INLINE, CoroutineMechanism.reason());
+        try (EventLoop loop = DefaultLoops.newLoop()) {
+            ParkedTasks.spawn(loop, 1_000).resumeAndFinish();
+            ParkedTasks.spawn(loop, 1_000).resumeAndFinish();
+        }
+        ParkedVirtualThreads.spawn(1_000).run();
+    }
+
+    @Test
+    void aComparisonSaysWhetherItsGoalIsMet() {
+        Comparison met = new Comparison("chain", "ns", 9, "Netty", 10, 1.0);
+        Comparison missed = new Comparison("chain", "ns", 12, "Netty", 10, 1.0);
+        assertEquals(0.9, met.ratio(), 1e-9);
+        assertEquals("met (goal <= 1.0x)", met.verdict());
+        assertEquals("NOT met (goal <= 1.0x)", missed.verdict());
+        assertEquals("| chain | 12.0 ns | Netty | 10.0 ns | 1.20x | NOT met (goal <= 1.0x) |", missed.markdown());
+        assertEquals("", new Comparison("chain", "ns", 12, "uvloop", 600, 0).verdict());
+    }
+
+    @Test
+    void theChartIsWellFormedSvgWithABarPerComparison() throws Exception {
+        List<Comparison> rows = List.of(new Comparison("a & b", "ns", 1, "x", 100, 0),
+                new Comparison("c", "B", 3, "y", 1, 2.0));
+        String svg = RatioChart.svg("title <1>", rows);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        // The background, then one bar per comparison.
+        assertEquals(1 + rows.size(), document.getElementsByTagName("rect").getLength());
+        assertTrue(svg.contains("a &amp; b vs x"), svg);
+    }
+}
