@@ -70,21 +70,11 @@ final class BareQueuePeer implements Peer {
 
     @Override
     public void submitBatch(int n) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable count = new Runnable() {
-            private int left = n;
-
-            @Override
-            public void run() {
-                if (--left == 0) {
-                    done.complete(null);
-                }
-            }
-        };
+        Countdown count = new Countdown(n);
         for (int i = 0; i < n; i++) {
             submit(count);
         }
-        Completion.await(done, "bare queue batch");
+        Completion.await(count.done(), "bare queue batch");
     }
 
     @Override

@@ -26,16 +26,15 @@ public class LoopBenchmarks {
     static final int BATCH = 10_000;
     static final int TIMERS = 1_000_000;
 
-    /** One loop per peer, shared by the benchmark threads. */
-    @State(Scope.Benchmark)
-    public static class Loops {
-        @Param({"loopkit", "netty-nio", "netty-epoll", "bare-queue"})
-        public String peer;
+    /** One loop of the peer its subclass names, shared by the benchmark threads. */
+    public abstract static class OpenPeer {
         Peer loop;
+
+        abstract String peer();
 
         @Setup
         public void open() {
-            loop = Peer.open(peer);
+            loop = Peer.open(peer());
         }
 
         @TearDown
@@ -44,21 +43,27 @@ public class LoopBenchmarks {
         }
     }
 
-    /** The loops that have timers. */
+    /** Every peer. */
     @State(Scope.Benchmark)
-    public static class TimerLoops {
+    public static class Loops extends OpenPeer {
+        @Param({"loopkit", "netty-nio", "netty-epoll", "bare-queue"})
+        public String peer;
+
+        @Override
+        String peer() {
+            return peer;
+        }
+    }
+
+    /** The peers that have timers. */
+    @State(Scope.Benchmark)
+    public static class TimerLoops extends OpenPeer {
         @Param({"loopkit", "netty-nio", "netty-epoll"})
         public String peer;
-        Peer loop;
 
-        @Setup
-        public void open() {
-            loop = Peer.open(peer);
-        }
-
-        @TearDown
-        public void close() {
-            loop.close();
+        @Override
+        String peer() {
+            return peer;
         }
     }
 

@@ -33,21 +33,11 @@ final class LoopkitPeer implements Peer {
 
     @Override
     public void submitBatch(int n) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable count = new Runnable() {
-            private int left = n;
-
-            @Override
-            public void run() {
-                if (--left == 0) {
-                    done.complete(null);
-                }
-            }
-        };
+        Countdown count = new Countdown(n);
         for (int i = 0; i < n; i++) {
             loop.callSoonThreadsafe(count);
         }
-        Completion.await(done, "loopkit callSoonThreadsafe batch");
+        Completion.await(count.done(), "loopkit callSoonThreadsafe batch");
     }
 
     @Override

@@ -63,21 +63,11 @@ final class NettyPeer implements Peer {
 
     @Override
     public void submitBatch(int n) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Runnable count = new Runnable() {
-            private int left = n;
-
-            @Override
-            public void run() {
-                if (--left == 0) {
-                    done.complete(null);
-                }
-            }
-        };
+        Countdown count = new Countdown(n);
         for (int i = 0; i < n; i++) {
             loop.execute(count);
         }
-        Completion.await(done, name + " execute batch");
+        Completion.await(count.done(), name + " execute batch");
     }
 
     @Override
