@@ -66,9 +66,11 @@ public final class BenchReport {
                     n -> ParkedTasks.spawn(loop, n)::resumeAndFinish);
         }
         double threadHeap = HeapPerParked.measure(TaskBenchmarks.TASKS, runs, ParkedVirtualThreads::spawn);
+        List<HttpPeers.Result> http = HttpPeers.run(quick ? 1 : 3, quick ? 3 : 10);
 
         List<Comparison> rows = comparisons(scores, heap, threadHeap, asyncio, uvloop);
-        String table = table(rows, scores, asyncio, uvloop, quick);
+        rows.addAll(httpComparisons(http));
+        String table = table(rows, scores, asyncio, uvloop, http, quick);
         System.out.println();
         System.out.println(table);
         Files.createDirectories(OUT);
@@ -126,8 +128,23 @@ public final class BenchReport {
         return rows;
     }
 
+    /** loopkit's server CPU per request beside each peer server's; none if loopkit's run failed. */
+    private static List<Comparison> httpComparisons(List<HttpPeers.Result> http) {
+        List<Comparison> rows = new ArrayList<>();
+        http.stream().filter(r -> r.server().equals("loopkit")).findFirst().ifPresent(ours -> {
+            for (HttpPeers.Result peer : http) {
+                if (peer != ours) {
+                    rows.add(new Comparison("HTTP plaintext, server CPU per request", "ns",
+                            ours.cpuNanosPerRequest(), peer.server(), peer.cpuNanosPerRequest(),
+                            peer.server().equals("Netty epoll") ? 0.9 : 0));
+                }
+            }
+        });
+        return rows;
+    }
+
     private static String table(List<Comparison> rows, Scores scores, Optional<PythonPeers.Result> asyncio,
-            Optional<PythonPeers.Result> uvloop, boolean quick) {
+            Optional<PythonPeers.Result> uvloop, List<HttpPeers.Result> http, boolean quick) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "loopkit benchmarks%s: JDK %s, %d cores, Netty %s; %s; %s%n%n",
                 quick ? " (quick mode: short iterations, wide errors)" : "", Runtime.version(),
@@ -142,6 +159,11 @@ public final class BenchReport {
         }
         out.append(String.format(Locale.ROOT, "%nJMH scores (ns/op, 99.9%% error; B/op allocated, gc profiler):%n%n"));
         out.append(scores.details());
+        out.append(String.format(Locale.ROOT, "%nHTTP plaintext, wrk -t1 -c64 on CPU 1, one server loop on CPU 0:%n%n"));
+        for (HttpPeers.Result result : http) {
+            out.append(String.format(Locale.ROOT, "    %-12s %10.0f requests/s %8.2f us server CPU per request%n",
+                    result.server(), result.requestsPerSecond(), result.cpuNanosPerRequest() / 1_000));
+        }
         return out.toString();
     }
 

@@ -35,7 +35,7 @@ final class PythonPeers {
      * Python or the loop is missing.
      */
     static Optional<Result> run(String loop, int runs) {
-        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        String python = python();
         try {
             Path script = Files.createTempFile("loopkit-python-peer", ".py");
             try (InputStream in = PythonPeers.class.getResourceAsStream("python_peer.py")) {
@@ -61,6 +61,11 @@ final class PythonPeers {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The interpreter that has Debian's uvloop: {@code /usr/bin/python3}, else the first on the PATH. */
+    static String python() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
     private static String lastLine(String out) {

@@ -1,0 +1,94 @@
+package dev.loopkit.benchmarks;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Netty peer of loopkit's HTTP plaintext example ({@code HttpPlaintextServer}): one event
+ * loop (accepting and serving), the same work per read (count the request heads, write that many
+ * copies of the same response, pipelined or not), no HTTP codec on either side.
+ *
+ * <p>Run: {@code java ... NettyHttpServer nio|epoll}; prints the address once it listens.
+ */
+public final class NettyHttpServer {
+
+    private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n"
+            + "Server: netty\r\n\r\nHello, World!").getBytes(StandardCharsets.US_ASCII);
+
+    private NettyHttpServer() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean epoll = args.length > 0 && args[0].equals("epoll");
+        IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        MultiThreadIoEventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, handlers);
+        try {
+            Channel server = new ServerBootstrap().group(loop).channel(type)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel channel) {
+                            channel.pipeline().addLast(new Connection());
+                        }
+                    }).bind("127.0.0.1", 0).sync().channel();
+            System.out.println("HTTP plaintext server on http://127.0.0.1:"
+                    + ((InetSocketAddress) server.localAddress()).getPort() + "/");
+            server.closeFuture().sync();
+        } finally {
+            loop.shutdownGracefully();
+        }
+    }
+
+    /** Per connection: answers each complete request head, flushing once per read burst. */
+    private static final class Connection extends ChannelInboundHandlerAdapter {
+        /** How many bytes of "\r\n\r\n" the previous chunk ended with. */
+        private int matched;
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            ByteBuf data = (ByteBuf) message;
+            int answers = 0;
+            try {
+                while (data.isReadable()) {
+                    byte b = data.readByte();
+                    if (b == (matched % 2 == 0 ? '\r' : '\n')) {
+                        if (++matched == 4) {
+                            answers++;
+                            matched = 0;
+                        }
+                    } else {
+                        matched = b == '\r' ? 1 : 0;
+                    }
+                }
+            } finally {
+                data.release();
+            }
+            if (answers > 0) {
+                ByteBuf out = context.alloc().buffer(RESPONSE.length * answers);
+                for (int i = 0; i < answers; i++) {
+                    out.writeBytes(RESPONSE);
+                }
+                context.write(out);
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext context) {
+            context.flush();
+        }
+    }
+}
