@@ -67,10 +67,12 @@ public final class BenchReport {
         }
         double threadHeap = HeapPerParked.measure(TaskBenchmarks.TASKS, runs, ParkedVirtualThreads::spawn);
         List<HttpPeers.Result> http = HttpPeers.run(quick ? 1 : 3, quick ? 3 : 10);
+        Optional<IdleConnections.Result> idle = IdleConnections.measure(quick ? 2_000 : 19_000);
 
         List<Comparison> rows = comparisons(scores, heap, threadHeap, asyncio, uvloop);
         rows.addAll(httpComparisons(http));
-        String table = table(rows, scores, asyncio, uvloop, http, quick);
+        String table = table(rows, scores, asyncio, uvloop, http, quick)
+                + idle.map(result -> "\n" + result.millionConnections()).orElse("");
         System.out.println();
         System.out.println(table);
         Files.createDirectories(OUT);
