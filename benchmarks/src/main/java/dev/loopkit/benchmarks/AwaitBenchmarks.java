@@ -15,9 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * An await round trip of two tasks (A wakes B, B wakes A) in both coroutine modes, beside its
- * floor (two virtual threads on a bare queue, {@link LoopQueueFloor}). The handoff mode runs the
- * loop on a virtual thread, as a JVM without inline coroutines does.
+ * An await round trip of two tasks (A wakes B, B wakes A) in both coroutine modes, each beside its
+ * floor: two virtual threads on a bare queue ({@link LoopQueueFloor}) for inline, the same four
+ * virtual-thread switches on the JDK's scheduler ({@link HandoffFloor}) for handoff. The handoff
+ * mode runs the loop on a virtual thread, as a JVM without inline coroutines does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -58,5 +59,11 @@ public class AwaitBenchmarks {
     @OperationsPerInvocation(TRIPS)
     public void loopQueueFloor() {
         LoopQueueFloor.run(TRIPS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TRIPS)
+    public void handoffFloor() {
+        HandoffFloor.run(TRIPS);
     }
 }

@@ -116,6 +116,8 @@ public final class BenchReport {
         String handoff = "await round trip, handoff";
         double handedOff = scores.time("handoff", null);
         rows.add(new Comparison(handoff, "ns", handedOff, "goal 1 us", 1_000, 1.0));
+        rows.add(new Comparison(handoff, "ns", handedOff, "JDK-scheduled virtual threads",
+                scores.time("handoffFloor", null), 0));
         uvloop.ifPresent(p -> rows.add(new Comparison(handoff, "ns", handedOff, "uvloop", p.trip(), 0)));
         asyncio.ifPresent(p -> rows.add(new Comparison(handoff, "ns", handedOff, "asyncio", p.trip(), 0)));
 

@@ -74,6 +74,7 @@ class WorkloadsTest {
             PingPong.run(loop, 100, CoroutineMechanism.HANDOFF);
         }
         LoopQueueFloor.run(100);
+        HandoffFloor.run(100);
     }
 
     @Test
