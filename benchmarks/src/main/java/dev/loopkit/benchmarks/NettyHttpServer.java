@@ -1,5 +1,6 @@
 package dev.loopkit.benchmarks;
 
+import dev.loopkit.examples.RequestHeads;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -19,8 +20,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Netty peer of loopkit's HTTP plaintext example ({@code HttpPlaintextServer}): one event
- * loop (accepting and serving), the same work per read (count the request heads, write that many
- * copies of the same response, pipelined or not), no HTTP codec on either side.
+ * loop (accepting and serving), the same work per read (count the request heads with the same
+ * {@link RequestHeads}, write that many copies of the same response, pipelined or not), no HTTP
+ * codec on either side.
  *
  * <p>Run: {@code java ... NettyHttpServer nio|epoll}; prints the address once it listens.
  */
@@ -55,8 +57,7 @@ public final class NettyHttpServer {
 
     /** Per connection: answers each complete request head, flushing once per read burst. */
     private static final class Connection extends ChannelInboundHandlerAdapter {
-        /** How many bytes of "\r\n\r\n" the previous chunk ended with. */
-        private int matched;
+        private final RequestHeads heads = new RequestHeads();
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
@@ -64,14 +65,8 @@ public final class NettyHttpServer {
             int answers = 0;
             try {
                 while (data.isReadable()) {
-                    byte b = data.readByte();
-                    if (b == (matched % 2 == 0 ? '\r' : '\n')) {
-                        if (++matched == 4) {
-                            answers++;
-                            matched = 0;
-                        }
-                    } else {
-                        matched = b == '\r' ? 1 : 0;
+                    if (heads.next(data.readByte())) {
+                        answers++;
                     }
                 }
             } finally {

@@ -39,9 +39,8 @@ public final class HttpPlaintextServer {
      * bounded.
      */
     static final class Connection implements Protocol {
+        private final RequestHeads heads = new RequestHeads();
         private Transport transport;
-        /** How many bytes of "\r\n\r\n" the previous chunk ended with. */
-        private int matched;
 
         @Override
         public void connectionMade(Transport made) {
@@ -52,14 +51,8 @@ public final class HttpPlaintextServer {
         public void dataReceived(ByteBuffer data) {
             int answers = 0;
             while (data.hasRemaining()) {
-                byte b = data.get();
-                if (b == (matched % 2 == 0 ? '\r' : '\n')) {
-                    if (++matched == 4) {
-                        answers++;
-                        matched = 0;
-                    }
-                } else {
-                    matched = b == '\r' ? 1 : 0;
+                if (heads.next(data.get())) {
+                    answers++;
                 }
             }
             if (answers > 0) {
