@@ -2,10 +2,8 @@ package dev.loopkit.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,11 +84,8 @@ final class HttpPeers {
     }
 
     private static Optional<Path> pythonScript() {
-        try (InputStream in = HttpPeers.class.getResourceAsStream("python_http_peer.py")) {
-            Path script = Files.createTempFile("loopkit-http-peer", ".py");
-            script.toFile().deleteOnExit();
-            Files.write(script, in.readAllBytes());
-            return Optional.of(script);
+        try {
+            return Optional.of(PythonPeers.script("python_http_peer.py"));
         } catch (IOException e) {
             System.out.println("(uvloop HTTP peer skipped: " + e.getMessage() + ")");
             return Optional.empty();

@@ -8,7 +8,6 @@ import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -103,11 +102,7 @@ final class IdleConnections {
     }
 
     private static Process startClients(int port, int n) throws IOException {
-        Path script = Files.createTempFile("loopkit-idle-clients", ".py");
-        script.toFile().deleteOnExit();
-        try (InputStream in = IdleConnections.class.getResourceAsStream("idle_clients.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Path script = PythonPeers.script("idle_clients.py");
         Process clients = new ProcessBuilder(PythonPeers.python(), script.toString(), "127.0.0.1",
                 Integer.toString(port), Integer.toString(n)).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(clients.getInputStream(),

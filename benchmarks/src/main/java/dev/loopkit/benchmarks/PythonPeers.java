@@ -37,17 +37,13 @@ final class PythonPeers {
     static Optional<Result> run(String loop, int runs) {
         String python = python();
         try {
-            Path script = Files.createTempFile("loopkit-python-peer", ".py");
-            try (InputStream in = PythonPeers.class.getResourceAsStream("python_peer.py")) {
-                Files.write(script, in.readAllBytes());
-            }
+            Path script = script("python_peer.py");
             Process process = new ProcessBuilder(python, script.toString(), loop,
                     Integer.toString(LoopBenchmarks.CHAIN), Integer.toString(AwaitBenchmarks.TRIPS),
                     Integer.toString(TaskBenchmarks.TASKS), Integer.toString(runs))
                     .redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-            Files.deleteIfExists(script);
             if (!ended || process.exitValue() != 0) {
                 process.destroyForcibly();
                 System.out.println("(" + loop + " peer skipped: " + lastLine(out) + ")");
@@ -60,6 +56,22 @@ final class PythonPeers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Copies the Python script {@code name} of this package to a temporary file (deleted when the
+     * JVM exits), for an interpreter to run.
+     */
+    static Path script(String name) throws IOException {
+        try (InputStream in = PythonPeers.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("the benchmarks jar has no " + name + ": rebuild it with ./run bench");
+            }
+            Path script = Files.createTempFile("loopkit-" + name.replace(".py", "-"), ".py");
+            script.toFile().deleteOnExit();
+            Files.write(script, in.readAllBytes());
+            return script;
         }
     }
 
