@@ -1,19 +1,18 @@
 package dev.loopkit.benchmarks;
 
 import dev.loopkit.api.EventLoop;
+import io.netty.util.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import io.netty.util.Version;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -26,8 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code ./run bench [--quick]}: runs every JMH benchmark of this module (loopkit and its Java
  * peers in one JMH run, allocation per operation from JMH's {@code gc} profiler), the Python peers
- * (asyncio, uvloop) and the heap per parked task, then prints the ratios and writes
- * {@code benchmarks/target/bench/report.md} and {@code chart.svg}.
+ * (asyncio, uvloop), the heap per parked task, HTTP plaintext against the peer servers
+ * ({@link HttpPeers}) and the memory per idle connection ({@link IdleConnections}), then prints
+ * the ratios and writes {@code benchmarks/target/bench/report.md} and {@code chart.svg}.
  */
 public final class BenchReport {
 
@@ -37,15 +37,24 @@ public final class BenchReport {
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
-        boolean quick = Arrays.asList(args).contains("--quick");
+        if (args.length > 1 || (args.length == 1 && !args[0].equals("--quick"))) {
+            System.err.println("usage: ./run bench [--quick]  (got: " + String.join(" ", args) + ")");
+            System.exit(2);
+        }
+        boolean quick = args.length == 1;
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            // JMH and Netty call sun.misc.Unsafe; JDK 23+ would warn in every fork (older JDKs lack the flag).
+            jvmArgs.add("--sun-misc-unsafe-memory-access=allow");
+        }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(LoopBenchmarks.class.getName())
                 .include(AwaitBenchmarks.class.getName())
                 .include(TaskBenchmarks.class.getName())
                 // A fixed 2 GiB heap: 100,000 parked tasks per invocation otherwise spend their
                 // iterations resizing the heap, and every benchmark gets the same collector setting.
-                .jvmArgsAppend("-Xms2g", "-Xmx2g", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                        "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .forks(1);
