@@ -74,6 +74,14 @@ import org.slf4j.LoggerFactory;
  * <p>This class is the scheduling core; what it builds on the hooks lives beside it: the executors
  * ({@code ExecutorSupport}) and host resolution and connecting ({@code Connector}).
  *
+ * <p>The public behaviour the TCK certifies is {@code final}, so that no subclass can break it
+ * silently. A vendor may override only {@link #time()} (a clock of its own), {@link #createFuture()}
+ * and {@link #createTask} (futures and tasks of its own, as the seed allows), the readiness
+ * callbacks and {@code sock*} operations (for a back end that provides them without
+ * {@link ReadinessEventLoop}, which makes them final) and the protected hooks. To add behaviour
+ * around the loop (metrics, tracing), implement {@link EventLoop} by forwarding to a subclass
+ * made with {@link #BaseEventLoop(EventLoop)}, which hands out the decorating loop in its place.
+ *
  * <p>One iteration ({@code runOnce}, as asyncio's {@code _run_once}): compute how long to wait (0
  * if callbacks are ready or the loop is stopping, until the earliest timer otherwise, forever if
  * there is none), call {@link #processEvents(long)}, move callbacks submitted from other threads
@@ -137,9 +145,33 @@ public abstract class BaseEventLoop implements EventLoop {
     private TaskFactory taskFactory;
     private final ExecutorSupport executors = new ExecutorSupport(this);
     private final Connector connector = new Connector(this);
+    /** The loop users see: this one, or the loop that decorates it. */
+    private final EventLoop outer;
 
     /** Creates an open loop that is not running. */
     protected BaseEventLoop() {
+        this.outer = this;
+        logMechanismOnce();
+    }
+
+    /**
+     * Creates an open loop that is not running, seen by its users as {@code outer}: a loop that
+     * implements {@link EventLoop} by forwarding to this one (to add metrics or tracing, or, in
+     * the TCK's own tests, one defect). Wherever this loop hands itself out it hands out
+     * {@code outer} instead: as the running loop, as every future's and task's loop, as the key of
+     * the task registry and to the exception handler; and what it reports (a failed callback, an
+     * abandoned task) goes to {@code outer.callExceptionHandler}. So a decorator that forwards
+     * every call unchanged passes every TCK rule this loop passes.
+     *
+     * @param outer the decorating loop, which forwards to this one; not null
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    protected BaseEventLoop(EventLoop outer) {
+        this.outer = Objects.requireNonNull(outer, "outer");
+        logMechanismOnce();
+    }
+
+    private static void logMechanismOnce() {
         if (MECHANISM_LOGGED.compareAndSet(false, true)) {
             LOG.info("loopkit coroutines: {}", Coroutines.mechanism());
         }
@@ -266,7 +298,7 @@ public abstract class BaseEventLoop implements EventLoop {
     // Running and stopping
 
     @Override
-    public void runForever() {
+    public final void runForever() {
         checkNotRunning();
         if (!CLAIM.compareAndSet(this, FREE, RUN)) {
             throw new IllegalStateException(claim == CLOSE ? CLOSED_MESSAGE
@@ -326,7 +358,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     private void runOnThisThread() {
         thread = Thread.currentThread();
-        RunningLoops.set(this);
+        RunningLoops.set(outer);
         try {
             // An interrupt of the loop's thread stops the loop after the current iteration (and
             // stays set for the caller), rather than leaving a back end that returns at once from
@@ -346,13 +378,13 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public <T> T runUntilComplete(Future<T> future) {
+    public final <T> T runUntilComplete(Future<T> future) {
         Objects.requireNonNull(future, "future");
         checkClosed();
         checkNotRunning();
-        if (future.getLoop() != this) {
+        if (future.getLoop() != outer) {
             throw new IllegalArgumentException("The future belongs to a different loop than the one it is run on: "
-                    + future + " is bound to " + future.getLoop() + ", not " + this);
+                    + future + " is bound to " + future.getLoop() + ", not " + outer);
         }
         Consumer<Future<T>> stopWhenDone = f -> {
             // A fatal error that ended the future also ended runForever on its way out; a stop
@@ -374,7 +406,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public <T> T runUntilComplete(Coroutine<T> coroutine) {
+    public final <T> T runUntilComplete(Coroutine<T> coroutine) {
         Objects.requireNonNull(coroutine, "coroutine");
         checkClosed(coroutine);
         checkNotRunning();
@@ -382,7 +414,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public void stop() {
+    public final void stop() {
         stopping = true;
     }
 
@@ -397,7 +429,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public void close() {
+    public final void close() {
         if (!CLAIM.compareAndSet(this, FREE, CLOSE)) {
             if (claim == CLOSE) {
                 return; // another thread is closing it
@@ -417,7 +449,7 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         // While the loop is still open, so that what their finally blocks ask of it still works;
         // whatever they schedule is dropped with the rest below.
-        AbandonedTasks.destroy(this);
+        AbandonedTasks.destroy(outer);
         closed = true;
         LOG.debug("Close {}", this);
         ready.clear();
@@ -434,7 +466,7 @@ public abstract class BaseEventLoop implements EventLoop {
     // Scheduling
 
     @Override
-    public Handle callSoon(Runnable callback, Context context) {
+    public final Handle callSoon(Runnable callback, Context context) {
         checkClosed();
         if (debug) {
             checkThread();
@@ -450,7 +482,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public Handle callSoonThreadsafe(Runnable callback, Context context) {
+    public final Handle callSoonThreadsafe(Runnable callback, Context context) {
         checkClosed();
         CallbackHandle handle = new CallbackHandle(this, Objects.requireNonNull(callback, "callback"), context);
         inbox.offer(handle);
@@ -461,13 +493,13 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
+    public final TimerHandle callLater(Duration delay, Runnable callback, Context context) {
         Objects.requireNonNull(delay, "delay");
         return callAt(saturatedAdd(time(), saturatedNanos(delay)), callback, context);
     }
 
     @Override
-    public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
+    public final TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
         checkClosed();
         if (debug) {
             checkThread();
@@ -486,7 +518,7 @@ public abstract class BaseEventLoop implements EventLoop {
 
     @Override
     public <T> Future<T> createFuture() {
-        return new BuiltinFuture<>(this);
+        return newFuture();
     }
 
     @Override
@@ -497,9 +529,9 @@ public abstract class BaseEventLoop implements EventLoop {
         Context taskContext = context != null ? context : Context.copyCurrent();
         TaskFactory factory = taskFactory;
         if (factory == null || factory == Tasks.eagerTaskFactory()) {
-            return new BuiltinTask<>(coroutine, this, name, taskContext, factory != null);
+            return new BuiltinTask<>(coroutine, outer, name, taskContext, factory != null);
         }
-        Task<?> task = Objects.requireNonNull(factory.newTask(this, coroutine, name, taskContext),
+        Task<?> task = Objects.requireNonNull(factory.newTask(outer, coroutine, name, taskContext),
                 () -> "task factory " + factory + " returned null");
         return (Task<T>) task;
     }
@@ -518,7 +550,7 @@ public abstract class BaseEventLoop implements EventLoop {
     // Executors
 
     @Override
-    public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
+    public final <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
         Objects.requireNonNull(call, "call");
         checkClosed();
         if (debug) {
@@ -528,12 +560,12 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public void setDefaultExecutor(ExecutorService executor) {
+    public final void setDefaultExecutor(ExecutorService executor) {
         executors.setDefault(executor);
     }
 
     @Override
-    public Future<Void> shutdownDefaultExecutor() {
+    public final Future<Void> shutdownDefaultExecutor() {
         return executors.shutdownDefault();
     }
 
@@ -541,13 +573,13 @@ public abstract class BaseEventLoop implements EventLoop {
     // Network connections
 
     @Override
-    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+    public final <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
             int port) {
         return connector.createConnection(protocolFactory, host, port);
     }
 
     @Override
-    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
+    public final Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
         return connector.createServer(protocolFactory, host, port);
     }
 
@@ -557,20 +589,20 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
+    public final Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
         return connector.createUnixServer(protocolFactory, path);
     }
 
     @API(status = EXPERIMENTAL, since = "0.1")
     @Override
-    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
+    public final <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
         return connector.createDatagramEndpoint(protocolFactory, local, remote);
     }
 
     /** Returns a future of this loop that has already failed with {@code error}. */
     <T> Future<T> failed(Throwable error) {
-        BuiltinFuture<T> future = new BuiltinFuture<>(this);
+        BuiltinFuture<T> future = newFuture();
         future.setException(error);
         return future;
     }
@@ -654,13 +686,13 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public void callExceptionHandler(ExceptionContext context) {
+    public final void callExceptionHandler(ExceptionContext context) {
         Objects.requireNonNull(context, "context");
         context = SourceTraceback.addTo(context);
         ExceptionHandler handler = exceptionHandler;
         if (handler != null) {
             try {
-                handler.handle(this, context);
+                handler.handle(outer, context);
                 return;
             } catch (Throwable handlerFailure) {
                 CallbackFailures.rethrowIfFatal(handlerFailure);
@@ -677,7 +709,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public void defaultExceptionHandler(ExceptionContext context) {
+    public final void defaultExceptionHandler(ExceptionContext context) {
         StringBuilder text = new StringBuilder(context.message().isBlank() ? "Unhandled exception in event loop"
                 : context.message());
         if (context.handle() != null) {
@@ -699,17 +731,17 @@ public abstract class BaseEventLoop implements EventLoop {
     // Debug mode
 
     @Override
-    public void setDebug(boolean enabled) {
+    public final void setDebug(boolean enabled) {
         this.debug = enabled;
     }
 
     @Override
-    public boolean getDebug() {
+    public final boolean getDebug() {
         return debug;
     }
 
     @Override
-    public void setSlowCallbackDuration(Duration threshold) {
+    public final void setSlowCallbackDuration(Duration threshold) {
         Objects.requireNonNull(threshold, "threshold");
         if (threshold.isNegative() || threshold.isZero()) {
             throw new IllegalArgumentException("slow callback duration must be positive, got " + threshold);
@@ -723,7 +755,7 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
-    public String toString() {
+    public final String toString() {
         return getClass().getSimpleName() + "[running=" + isRunning() + ", closed=" + closed + ", debug=" + debug + "]";
     }
 
@@ -732,6 +764,22 @@ public abstract class BaseEventLoop implements EventLoop {
 
     TimerQueue timers() {
         return timers;
+    }
+
+    /**
+     * The loop users see: this one, or the decorating loop given to the constructor. Internals
+     * hand it out and report through it; see {@link #BaseEventLoop(EventLoop)}.
+     *
+     * @return the loop users see
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    protected final EventLoop outerLoop() {
+        return outer;
+    }
+
+    /** A built-in future of the loop users see. */
+    <T> BuiltinFuture<T> newFuture() {
+        return new BuiltinFuture<>(outer);
     }
 
     /**
@@ -769,7 +817,7 @@ public abstract class BaseEventLoop implements EventLoop {
      * the running loop's (or one of its coroutines).
      */
     protected final void checkThread() {
-        if (thread != null && RunningLoops.get() != this) {
+        if (thread != null && RunningLoops.get() != outer) {
             throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current"
                     + " one (called from thread " + Thread.currentThread().getName() + "); use callSoonThreadsafe()");
         }

@@ -61,7 +61,7 @@ class CallbackHandle implements Handle {
             target.run();
         } catch (Throwable t) {
             CallbackFailures.rethrowIfFatal(t);
-            loop.callExceptionHandler(ExceptionContext.ofHandle("Exception in callback "
+            loop.outerLoop().callExceptionHandler(ExceptionContext.ofHandle("Exception in callback "
                     + CallbackFailures.describe(target), t, this));
         }
     }

@@ -45,7 +45,7 @@ final class Connector {
             throw new IllegalArgumentException("port must be between 1 and 65535, got " + port);
         }
         loop.checkClosed();
-        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(loop);
+        BuiltinFuture<Connection<P>> result = loop.newFuture();
         whenResolved(host, result, addresses -> connectInTurn(addresses, 0, port, protocolFactory, result, null));
         return result;
     }
@@ -57,7 +57,7 @@ final class Connector {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
         loop.checkClosed();
-        BuiltinFuture<Server> result = new BuiltinFuture<>(loop);
+        BuiltinFuture<Server> result = loop.newFuture();
         whenResolved(host, result, addresses -> {
             try {
                 result.setResult(loop.makeServer(new InetSocketAddress(addresses[0], port), protocolFactory));
@@ -72,7 +72,7 @@ final class Connector {
         Objects.requireNonNull(protocolFactory, "protocolFactory");
         Objects.requireNonNull(path, "path");
         loop.checkClosed();
-        BuiltinFuture<Connection<P>> result = new BuiltinFuture<>(loop);
+        BuiltinFuture<Connection<P>> result = loop.newFuture();
         Future<Transport> attempt = loop.makeUnixSocketTransport(UnixDomainSocketAddress.of(path), protocolFactory);
         cancelWith(result, attempt);
         attempt.addDoneCallback(made -> {
@@ -89,7 +89,7 @@ final class Connector {
         Objects.requireNonNull(path, "path");
         loop.checkClosed();
         try {
-            BuiltinFuture<Server> result = new BuiltinFuture<>(loop);
+            BuiltinFuture<Server> result = loop.newFuture();
             result.setResult(loop.makeUnixServer(UnixDomainSocketAddress.of(path), protocolFactory));
             return result;
         } catch (IOException | RuntimeException e) {
@@ -114,7 +114,7 @@ final class Connector {
             DatagramTransport transport = loop.makeDatagramTransport(protocolFactory, local, remote);
             @SuppressWarnings("unchecked")
             P protocol = (P) transport.getProtocol();
-            BuiltinFuture<DatagramEndpoint<P>> result = new BuiltinFuture<>(loop);
+            BuiltinFuture<DatagramEndpoint<P>> result = loop.newFuture();
             result.setResult(new DatagramEndpoint<>(transport, protocol));
             return result;
         } catch (IOException | RuntimeException e) {
@@ -204,7 +204,7 @@ final class Connector {
     private Future<InetAddress[]> resolve(String host) {
         if (IPV4_LITERAL.matcher(host).matches() || host.contains(":")) {
             try {
-                BuiltinFuture<InetAddress[]> literal = new BuiltinFuture<>(loop);
+                BuiltinFuture<InetAddress[]> literal = loop.newFuture();
                 literal.setResult(InetAddress.getAllByName(host));
                 return literal;
             } catch (UnknownHostException e) {

@@ -44,7 +44,7 @@ final class ExecutorSupport {
             }
             target = defaultExecutor();
         }
-        BuiltinFuture<T> future = new BuiltinFuture<>(loop);
+        BuiltinFuture<T> future = loop.newFuture();
         FutureTask<T> work = new FutureTask<>(call) {
             @Override
             protected void done() {
@@ -71,7 +71,7 @@ final class ExecutorSupport {
 
     Future<Void> shutdownDefault() {
         shutdownCalled = true;
-        BuiltinFuture<Void> finished = new BuiltinFuture<>(loop);
+        BuiltinFuture<Void> finished = loop.newFuture();
         ExecutorService executor = defaultExecutor;
         if (executor == null) {
             finished.setResult(null);

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.loopkit.api.DatagramProtocol;
 import dev.loopkit.api.DatagramTransport;
+import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
@@ -64,6 +65,17 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
 
     /** Creates an open loop that is not running. */
     protected ReadinessEventLoop() {
+    }
+
+    /**
+     * Creates an open loop that is not running, seen by its users as {@code outer}, the loop that
+     * decorates it; see {@link BaseEventLoop#BaseEventLoop(EventLoop)}.
+     *
+     * @param outer the decorating loop, which forwards to this one; not null
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    protected ReadinessEventLoop(EventLoop outer) {
+        super(outer);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -134,25 +146,25 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
     }
 
     @Override
-    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+    public final Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
         requireUserChannel(channel);
         return sockets.connect(channel, address);
     }
 
     @Override
-    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+    public final Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
         requireUserChannel(channel);
         return sockets.accept(channel);
     }
 
     @Override
-    public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
+    public final Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
         requireUserChannel(channel);
         return sockets.recv(channel, buffer);
     }
 
     @Override
-    public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
+    public final Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
         requireUserChannel(channel);
         return sockets.sendAll(channel, data);
     }
@@ -191,7 +203,7 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
                 callback.run();
             } catch (Throwable t) {
                 CallbackFailures.rethrowIfFatal(t);
-                callExceptionHandler(ExceptionContext.of("Exception in readiness callback "
+                outerLoop().callExceptionHandler(ExceptionContext.of("Exception in readiness callback "
                         + CallbackFailures.describe(callback) + " of " + channel, t));
             }
         };
@@ -274,7 +286,7 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
             return null;
         } catch (Throwable t) {
             CallbackFailures.rethrowIfFatal(t);
-            callExceptionHandler(ExceptionContext.builder("Fatal error: protocol." + method + "() call failed.")
+            outerLoop().callExceptionHandler(ExceptionContext.builder("Fatal error: protocol." + method + "() call failed.")
                     .exception(t).extra("transport", transport).extra("protocol", protocol).build());
             return t;
         }

@@ -25,7 +25,7 @@ final class SocketOperations {
 
     Future<Void> connect(SocketChannel channel, SocketAddress address) {
         Objects.requireNonNull(address, "address");
-        BuiltinFuture<Void> done = new BuiltinFuture<>(loop);
+        BuiltinFuture<Void> done = loop.newFuture();
         try {
             if (channel.connect(address)) {
                 done.setResult(null);
@@ -44,7 +44,7 @@ final class SocketOperations {
     }
 
     Future<SocketChannel> accept(ServerSocketChannel channel) {
-        BuiltinFuture<SocketChannel> accepted = new BuiltinFuture<>(loop);
+        BuiltinFuture<SocketChannel> accepted = loop.newFuture();
         IoStep attempt = () -> {
             SocketChannel client = channel.accept();
             if (client != null) {
@@ -58,7 +58,7 @@ final class SocketOperations {
 
     Future<Integer> recv(SocketChannel channel, ByteBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
-        BuiltinFuture<Integer> received = new BuiltinFuture<>(loop);
+        BuiltinFuture<Integer> received = loop.newFuture();
         IoStep attempt = () -> {
             int count = channel.read(buffer);
             if (count != 0 || !buffer.hasRemaining()) {
@@ -71,7 +71,7 @@ final class SocketOperations {
 
     Future<Void> sendAll(SocketChannel channel, ByteBuffer data) {
         Objects.requireNonNull(data, "data");
-        BuiltinFuture<Void> sent = new BuiltinFuture<>(loop);
+        BuiltinFuture<Void> sent = loop.newFuture();
         IoStep attempt = () -> {
             channel.write(data);
             if (!data.hasRemaining()) {

@@ -88,7 +88,7 @@ final class StreamServer implements Server, OwnedChannel {
             } catch (IOException e) {
                 // Out of file descriptors, say: accepting again at once would fail again at once,
                 // at full speed. Rest, as asyncio does, then resume.
-                loop.callExceptionHandler(ExceptionContext.builder("Error on accept() of server " + address
+                loop.outerLoop().callExceptionHandler(ExceptionContext.builder("Error on accept() of server " + address
                         + "; accepting again in " + ACCEPT_RETRY_DELAY.toSeconds() + " s").exception(e)
                         .extra("server", this).build());
                 loop.unwatchReadable(channel);
@@ -110,7 +110,7 @@ final class StreamServer implements Server, OwnedChannel {
                 SocketTransport.serve(loop, accepted, protocolFactory, null);
             } catch (IOException | RuntimeException e) {
                 ChannelTransport.closeQuietly(accepted);
-                loop.callExceptionHandler(ExceptionContext.builder("Cannot serve a connection accepted by " + address)
+                loop.outerLoop().callExceptionHandler(ExceptionContext.builder("Cannot serve a connection accepted by " + address)
                         .exception(e).extra("server", this).build());
             }
         }

@@ -1,5 +1,6 @@
 package dev.loopkit.testsupport;
 
+import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.BaseEventLoop;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -13,6 +14,19 @@ public class RecordingLoop extends BaseEventLoop {
     private final AtomicInteger backendCloses = new AtomicInteger();
     private volatile Thread owner;
     private volatile boolean woken;
+
+    /** A loop seen as itself. */
+    public RecordingLoop() {
+    }
+
+    /**
+     * A loop seen as {@code outer}, which forwards to it ({@link ForwardingLoop}).
+     *
+     * @param outer the loop that forwards to this one
+     */
+    public RecordingLoop(EventLoop outer) {
+        super(outer);
+    }
 
     /** How many times {@link #closeBackend()} ran. */
     public int backendCloses() {

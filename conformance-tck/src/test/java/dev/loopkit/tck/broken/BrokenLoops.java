@@ -8,6 +8,7 @@ import dev.loopkit.api.Handle;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TimerHandle;
 import dev.loopkit.spi.BuiltinTask;
+import dev.loopkit.testsupport.ForwardingLoop;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,7 +35,7 @@ final class BrokenLoops {
     }
 
     /** callSoon runs the callbacks of a batch last-in, first-out (each in its own context). */
-    static final class LifoCallSoon extends RecordingLoop {
+    static final class LifoCallSoon extends ForwardingLoop {
         private final Deque<Runnable> stack = new ArrayDeque<>();
 
         @Override
@@ -42,7 +43,7 @@ final class BrokenLoops {
             Context runIn = context != null ? context : Context.copyCurrent();
             Runnable callback = () -> runIn.run(given);
             if (stack.isEmpty()) {
-                super.callSoon(() -> {
+                delegate().callSoon(() -> {
                     while (!stack.isEmpty()) {
                         stack.pop().run();
                     }
@@ -63,41 +64,46 @@ final class BrokenLoops {
         }
     }
 
-    /** callAt ignores the due time: every timer runs on the next iteration. */
-    static final class TimersIgnoreTime extends RecordingLoop {
+    /** callAt and callLater ignore the due time: every timer runs on the next iteration. */
+    static final class TimersIgnoreTime extends ForwardingLoop {
         @Override
         public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
-            return super.callAt(time(), callback, context);
+            return delegate().callAt(time(), callback, context);
+        }
+
+        @Override
+        public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
+            return delegate().callAt(time(), callback, context);
         }
     }
 
     /** stop() does nothing. */
-    static final class StopIgnored extends RecordingLoop {
+    static final class StopIgnored extends ForwardingLoop {
         @Override
         public void stop() {
         }
     }
 
     /** close() of a running loop is silently ignored instead of failing. */
-    static final class CloseWhileRunningAllowed extends RecordingLoop {
+    static final class CloseWhileRunningAllowed extends ForwardingLoop {
         @Override
         public void close() {
             if (!isRunning()) {
-                super.close();
+                delegate().close();
             }
         }
     }
 
     /** A closed loop accepts callbacks and drops them silently. */
-    static final class ClosedLoopAcceptsWork extends RecordingLoop {
+    static final class ClosedLoopAcceptsWork extends ForwardingLoop {
         @Override
         public Handle callSoon(Runnable callback, Context context) {
-            return isClosed() ? DROPPED : super.callSoon(callback, context);
+            return isClosed() ? DROPPED : delegate().callSoon(callback, context);
         }
 
         @Override
         public Handle callSoonThreadsafe(Runnable callback, Context context) {
-            return isClosed() ? DROPPED : super.callSoonThreadsafe(callback, context);
+            return isClosed() ? DROPPED : delegate().callSoonThreadsafe(callback, context);
         }
 
         private static final Handle DROPPED = new Handle() {
@@ -189,10 +195,10 @@ final class BrokenLoops {
     }
 
     /** A callback that throws stops the loop. */
-    static final class ThrowingCallbackStopsLoop extends RecordingLoop {
+    static final class ThrowingCallbackStopsLoop extends ForwardingLoop {
         @Override
         public void callExceptionHandler(ExceptionContext context) {
-            super.callExceptionHandler(context);
+            delegate().callExceptionHandler(context);
             if (context.handle() != null) {
                 stop();
             }
@@ -200,7 +206,7 @@ final class BrokenLoops {
     }
 
     /** The exception handler is never called. */
-    static final class HandlerNeverCalled extends RecordingLoop {
+    static final class HandlerNeverCalled extends ForwardingLoop {
         @Override
         public void callExceptionHandler(ExceptionContext context) {
         }
@@ -215,7 +221,7 @@ final class BrokenLoops {
     }
 
     /** setDebug is remembered but never reaches the loop: no thread checks. */
-    static final class DebugWithoutChecks extends RecordingLoop {
+    static final class DebugWithoutChecks extends ForwardingLoop {
         private boolean debug;
 
         @Override
@@ -230,17 +236,17 @@ final class BrokenLoops {
     }
 
     /** setSlowCallbackDuration is ignored. */
-    static final class SlowThresholdIgnored extends RecordingLoop {
+    static final class SlowThresholdIgnored extends ForwardingLoop {
         @Override
         public void setSlowCallbackDuration(Duration threshold) {
         }
     }
 
     /** close() leaves the default executor running (it only shuts down a facade). */
-    static final class ExecutorOutlivesClose extends RecordingLoop {
+    static final class ExecutorOutlivesClose extends ForwardingLoop {
         @Override
         public void setDefaultExecutor(ExecutorService executor) {
-            super.setDefaultExecutor(new Facade(executor));
+            delegate().setDefaultExecutor(new Facade(executor));
         }
 
         private static final class Facade extends AbstractExecutorService {
@@ -285,7 +291,7 @@ final class BrokenLoops {
     }
 
     /** runInExecutor runs the call right away on the loop thread. */
-    static final class ExecutorRunsOnLoopThread extends RecordingLoop {
+    static final class ExecutorRunsOnLoopThread extends ForwardingLoop {
         @Override
         public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
             checkClosed();
@@ -308,10 +314,10 @@ final class BrokenLoops {
     }
 
     /** callSoon is a zero-delay timer: a due timer scheduled earlier overtakes it. */
-    static final class CallSoonAsTimer extends RecordingLoop {
+    static final class CallSoonAsTimer extends ForwardingLoop {
         @Override
         public Handle callSoon(Runnable callback, Context context) {
-            return super.callAt(time(), callback, context);
+            return delegate().callAt(time(), callback, context);
         }
     }
 
@@ -324,15 +330,15 @@ final class BrokenLoops {
     }
 
     /** The debug-mode thread check guards callSoon only. */
-    static final class DebugChecksOnlyCallSoon extends RecordingLoop {
+    static final class DebugChecksOnlyCallSoon extends ForwardingLoop {
         @Override
         public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
-            return withoutDebug(() -> super.callAt(whenNanos, callback, context));
+            return withoutDebug(() -> delegate().callAt(whenNanos, callback, context));
         }
 
         @Override
         public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
-            return withoutDebug(() -> super.runInExecutor(executor, call));
+            return withoutDebug(() -> delegate().runInExecutor(executor, call));
         }
 
         private <R> R withoutDebug(Supplier<R> call) {
@@ -347,10 +353,10 @@ final class BrokenLoops {
     }
 
     /** callSoonThreadsafe hands back a handle of its own, not the one it queued. */
-    static final class ThreadsafeHandleNotCancellable extends RecordingLoop {
+    static final class ThreadsafeHandleNotCancellable extends ForwardingLoop {
         @Override
         public Handle callSoonThreadsafe(Runnable callback, Context context) {
-            Handle queued = super.callSoonThreadsafe(callback, context);
+            Handle queued = delegate().callSoonThreadsafe(callback, context);
             return new Handle() {
                 private boolean cancelled;
 
@@ -368,11 +374,11 @@ final class BrokenLoops {
     }
 
     /** runInExecutor never tells the executor that its future was cancelled. */
-    static final class ExecutorCancelIgnored extends RecordingLoop {
+    static final class ExecutorCancelIgnored extends ForwardingLoop {
         @Override
         public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
             if (executor == null) {
-                return super.runInExecutor(null, call);
+                return delegate().runInExecutor(null, call);
             }
             Future<T> future = createFuture();
             executor.execute(() -> {
@@ -396,34 +402,34 @@ final class BrokenLoops {
     }
 
     /** shutdownDefaultExecutor without a default executor returns a future that never completes. */
-    static final class ShutdownWithoutExecutorNeverCompletes extends RecordingLoop {
+    static final class ShutdownWithoutExecutorNeverCompletes extends ForwardingLoop {
         private boolean executorMade;
 
         @Override
         public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
             executorMade |= executor == null;
-            return super.runInExecutor(executor, call);
+            return delegate().runInExecutor(executor, call);
         }
 
         @Override
         public Future<Void> shutdownDefaultExecutor() {
-            return executorMade ? super.shutdownDefaultExecutor() : createFuture();
+            return executorMade ? delegate().shutdownDefaultExecutor() : createFuture();
         }
     }
 
     /** runUntilComplete of a future that is already done takes a shortcut that drops its failure. */
-    static final class RunUntilCompleteSwallowsFailure extends RecordingLoop {
+    static final class RunUntilCompleteSwallowsFailure extends ForwardingLoop {
         @Override
         public <T> T runUntilComplete(Future<T> future) {
             if (future.getLoop() == this && future.done()) {
                 return future.cancelled() || future.exception() != null ? null : future.result();
             }
-            return super.runUntilComplete(future);
+            return delegate().runUntilComplete(future);
         }
     }
 
     /** runUntilComplete(coroutine) makes the task before checking that the loop may run. */
-    static final class RunUntilCompleteCreatesTaskFirst extends RecordingLoop {
+    static final class RunUntilCompleteCreatesTaskFirst extends ForwardingLoop {
         @Override
         public <T> T runUntilComplete(Coroutine<T> coroutine) {
             return runUntilComplete(createTask(coroutine));
@@ -431,13 +437,13 @@ final class BrokenLoops {
     }
 
     /** runUntilComplete checks the future's loop before whether it is closed. */
-    static final class ForeignFutureCheckedFirst extends RecordingLoop {
+    static final class ForeignFutureCheckedFirst extends ForwardingLoop {
         @Override
         public <T> T runUntilComplete(Future<T> future) {
             if (future.getLoop() != this) {
                 throw new IllegalArgumentException("The future belongs to a different loop");
             }
-            return super.runUntilComplete(future);
+            return delegate().runUntilComplete(future);
         }
     }
 
@@ -488,7 +494,7 @@ final class BrokenLoops {
     }
 
     /** runUntilComplete(coroutine) makes a built-in task itself, past the task factory. */
-    static final class RunUntilCompleteBypassesFactory extends RecordingLoop {
+    static final class RunUntilCompleteBypassesFactory extends ForwardingLoop {
         @Override
         public <T> T runUntilComplete(Coroutine<T> coroutine) {
             checkClosed();
@@ -500,19 +506,24 @@ final class BrokenLoops {
     }
 
     /** Keeps the callback of every timer it scheduled until it is closed, cancelled or not. */
-    static final class CancelledTimersKeptUntilClose extends RecordingLoop {
+    static final class CancelledTimersKeptUntilClose extends ForwardingLoop {
         private final List<Runnable> scheduled = new ArrayList<>();
 
         @Override
         public TimerHandle callAt(long whenNanos, Runnable callback, Context context) {
-            TimerHandle handle = super.callAt(whenNanos, callback, context);
             scheduled.add(callback);
-            return handle;
+            return delegate().callAt(whenNanos, callback, context);
+        }
+
+        @Override
+        public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
+            scheduled.add(callback);
+            return delegate().callLater(delay, callback, context);
         }
 
         @Override
         public void close() {
-            super.close();
+            delegate().close();
             scheduled.clear();
         }
     }
@@ -522,7 +533,7 @@ final class BrokenLoops {
      * {@code pastClose}, close() keeps them for as long as the loop lives; without, close() drops
      * them, but until then a cancelled callback stays reachable.
      */
-    static final class KeepsScheduledCallbacks extends RecordingLoop {
+    static final class KeepsScheduledCallbacks extends ForwardingLoop {
         private final boolean pastClose;
         private final Set<Runnable> scheduled = Collections.newSetFromMap(new IdentityHashMap<>());
         private final List<Runnable> keptAtClose = new ArrayList<>();
@@ -533,7 +544,7 @@ final class BrokenLoops {
 
         @Override
         public Handle callSoon(Runnable callback, Context context) {
-            return super.callSoon(track(callback), context);
+            return delegate().callSoon(track(callback), context);
         }
 
         private Runnable track(Runnable callback) {
@@ -559,7 +570,7 @@ final class BrokenLoops {
                 keptAtClose.addAll(scheduled);
             }
             scheduled.clear();
-            super.close();
+            delegate().close();
         }
     }
 }

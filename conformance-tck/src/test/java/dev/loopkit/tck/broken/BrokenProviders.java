@@ -3,6 +3,7 @@ package dev.loopkit.tck.broken;
 import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.testsupport.ForwardingLoop;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.util.function.Supplier;
 
@@ -42,6 +43,18 @@ public final class BrokenProviders {
     public static final class Correct extends Base {
         public Correct() {
             super("correct", RecordingLoop::new);
+        }
+    }
+
+    /**
+     * A correct loop that forwards to the base loop, the way every broken provider that breaks the
+     * base loop's final public behaviour is built: the control that shows forwarding alone breaks
+     * nothing.
+     */
+    @AutoService(EventLoopProvider.class)
+    public static final class CorrectForwarding extends Base {
+        public CorrectForwarding() {
+            super("correct-forwarding", ForwardingLoop::new);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
 import dev.loopkit.spi.BuiltinTask;
 import dev.loopkit.spi.TaskRegistry;
+import dev.loopkit.testsupport.ForwardingLoop;
 import dev.loopkit.testsupport.RecordingLoop;
 
 /** Loops whose one defect is in the contexts they run tasks and callbacks in, or in eager tasks. */
@@ -24,18 +25,18 @@ final class ContextDefects {
     }
 
     /** callSoon runs a callback in an empty context instead of a copy of the caller's. */
-    static final class CallbacksIgnoreContext extends RecordingLoop {
+    static final class CallbacksIgnoreContext extends ForwardingLoop {
         @Override
         public Handle callSoon(Runnable callback, Context context) {
-            return super.callSoon(callback, context != null ? context : new Context());
+            return delegate().callSoon(callback, context != null ? context : new Context());
         }
     }
 
     /** callSoon runs a callback in a copy of the context it was given, so what it sets is lost. */
-    static final class ExplicitContextCopied extends RecordingLoop {
+    static final class ExplicitContextCopied extends ForwardingLoop {
         @Override
         public Handle callSoon(Runnable callback, Context context) {
-            return super.callSoon(callback, context != null ? context.copy() : null);
+            return delegate().callSoon(callback, context != null ? context.copy() : null);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import dev.loopkit.spi.BuiltinFuture;
+import dev.loopkit.testsupport.ForwardingLoop;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.util.function.Consumer;
 
@@ -15,24 +16,24 @@ final class FailureDefects {
     }
 
     /** Treats every VirtualMachineError as fatal, a StackOverflowError too. */
-    static final class EveryVirtualMachineErrorFatal extends RecordingLoop {
+    static final class EveryVirtualMachineErrorFatal extends ForwardingLoop {
         @Override
         public void callExceptionHandler(ExceptionContext context) {
             if (context.exception() instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
-            super.callExceptionHandler(context);
+            delegate().callExceptionHandler(context);
         }
     }
 
     /** runUntilComplete stops the loop when the future is done, whatever ended it. */
-    static final class StopsForFatalFailures extends RecordingLoop {
+    static final class StopsForFatalFailures extends ForwardingLoop {
         @Override
         public <T> T runUntilComplete(Future<T> future) {
             Consumer<Future<T>> alsoStop = f -> stop();
             future.addDoneCallback(alsoStop);
             try {
-                return super.runUntilComplete(future);
+                return delegate().runUntilComplete(future);
             } finally {
                 future.removeDoneCallback(alsoStop);
             }
@@ -56,11 +57,11 @@ final class FailureDefects {
     }
 
     /** Reports a failing callback with a message that calls its toString() unguarded. */
-    static final class NamesCallbacksUnguarded extends RecordingLoop {
+    static final class NamesCallbacksUnguarded extends ForwardingLoop {
         @Override
         public Handle callSoon(Runnable callback, Context context) {
             Handle[] handle = new Handle[1];
-            handle[0] = super.callSoon(new Runnable() {
+            handle[0] = delegate().callSoon(new Runnable() {
                 @Override
                 public void run() {
                     try {

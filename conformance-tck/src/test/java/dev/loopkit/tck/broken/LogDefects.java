@@ -5,7 +5,7 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
 import dev.loopkit.api.Handle;
 import dev.loopkit.spi.CallbackFailures;
-import dev.loopkit.testsupport.RecordingLoop;
+import dev.loopkit.testsupport.ForwardingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,16 @@ final class LogDefects {
     }
 
     /** The default handler logs the message, the exception and the extras, but not the future or handle. */
-    static final class DefaultHandlerOmitsFuture extends RecordingLoop {
+    static final class DefaultHandlerOmitsFuture extends ForwardingLoop {
+        @Override
+        public void callExceptionHandler(ExceptionContext context) {
+            if (getExceptionHandler() == null) {
+                defaultExceptionHandler(context);
+            } else {
+                delegate().callExceptionHandler(context);
+            }
+        }
+
         @Override
         public void defaultExceptionHandler(ExceptionContext context) {
             StringBuilder text = new StringBuilder(context.message());
@@ -28,12 +37,12 @@ final class LogDefects {
     }
 
     /** What a custom handler throws is dropped instead of logged. */
-    static final class HandlerFailureSwallowed extends RecordingLoop {
+    static final class HandlerFailureSwallowed extends ForwardingLoop {
         @Override
         public void callExceptionHandler(ExceptionContext context) {
             ExceptionHandler handler = getExceptionHandler();
             if (handler == null) {
-                super.callExceptionHandler(context);
+                delegate().callExceptionHandler(context);
                 return;
             }
             try {
@@ -46,10 +55,10 @@ final class LogDefects {
     }
 
     /** Times every callback and warns about slow ones in debug mode and outside it alike. */
-    static final class WarnsOutsideDebug extends RecordingLoop {
+    static final class WarnsOutsideDebug extends ForwardingLoop {
         @Override
         public Handle callSoon(Runnable callback, Context context) {
-            return super.callSoon(new Runnable() {
+            return delegate().callSoon(new Runnable() {
                 @Override
                 public void run() {
                     long start = System.nanoTime();

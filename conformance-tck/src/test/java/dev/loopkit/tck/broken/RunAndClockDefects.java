@@ -1,11 +1,13 @@
 package dev.loopkit.tck.broken;
 
 import dev.loopkit.api.Context;
+import dev.loopkit.api.Coroutine;
+import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import dev.loopkit.api.Tasks;
 import dev.loopkit.api.TimerHandle;
 import dev.loopkit.spi.TaskRegistry;
-import dev.loopkit.testsupport.RecordingLoop;
+import dev.loopkit.testsupport.ForwardingLoop;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,18 +25,18 @@ final class RunAndClockDefects {
      * Takes its pending tasks out of the registry at close(), so that allTasks is empty, but
      * neither reports them nor closes their coroutines: their threads stay parked for ever.
      */
-    static final class PendingTasksDroppedAtClose extends RecordingLoop {
+    static final class PendingTasksDroppedAtClose extends ForwardingLoop {
         @Override
         public void close() {
             if (!isRunning()) {
                 Tasks.allTasks(this).forEach(TaskRegistry::unregisterTask);
             }
-            super.close();
+            delegate().close();
         }
     }
 
     /** callLater adds the delay to time() as it is: a delay meaning "never" wraps into the past. */
-    static final class TimersOverflow extends RecordingLoop {
+    static final class TimersOverflow extends ForwardingLoop {
         @Override
         public TimerHandle callLater(Duration delay, Runnable callback, Context context) {
             long nanos;
@@ -48,22 +50,38 @@ final class RunAndClockDefects {
     }
 
     /** Refuses to run on a virtual thread, as a back end that would pin its carrier might. */
-    static final class RefusesVirtualThreads extends RecordingLoop {
+    static final class RefusesVirtualThreads extends ForwardingLoop {
         @Override
         public void runForever() {
+            refuseVirtualThreads();
+            delegate().runForever();
+        }
+
+        @Override
+        public <T> T runUntilComplete(Future<T> future) {
+            refuseVirtualThreads();
+            return delegate().runUntilComplete(future);
+        }
+
+        @Override
+        public <T> T runUntilComplete(Coroutine<T> coroutine) {
+            refuseVirtualThreads();
+            return delegate().runUntilComplete(coroutine);
+        }
+
+        private static void refuseVirtualThreads() {
             if (Thread.currentThread().isVirtual()) {
                 throw new IllegalStateException("this loop needs a platform thread");
             }
-            super.runForever();
         }
     }
 
     /** Stops on an interrupt, then clears it "to leave the thread clean". */
-    static final class ClearsInterrupt extends RecordingLoop {
+    static final class ClearsInterrupt extends ForwardingLoop {
         @Override
         public void runForever() {
             try {
-                super.runForever();
+                delegate().runForever();
             } finally {
                 Thread.interrupted();
             }
@@ -71,7 +89,7 @@ final class RunAndClockDefects {
     }
 
     /** toString() names the class only, not the loop's state. */
-    static final class OpaqueToString extends RecordingLoop {
+    static final class OpaqueToString extends ForwardingLoop {
         @Override
         public String toString() {
             return "OpaqueToString";
@@ -79,24 +97,24 @@ final class RunAndClockDefects {
     }
 
     /** Keeps what callSoonThreadsafe queues apart until the next iteration, behind callSoon's callbacks. */
-    static final class ThreadsafeQueueOvertaken extends RecordingLoop {
+    static final class ThreadsafeQueueOvertaken extends ForwardingLoop {
         private final Queue<Runnable> submitted = new ConcurrentLinkedQueue<>();
 
         @Override
         public Handle callSoonThreadsafe(Runnable callback, Context context) {
             Context runIn = context != null ? context : Context.copyCurrent();
             submitted.add(() -> runIn.run(callback));
-            return super.callSoonThreadsafe(() -> {
+            return delegate().callSoonThreadsafe(() -> {
                 Runnable next = submitted.poll();
                 if (next != null) {
-                    super.callSoon(next, null);
+                    delegate().callSoon(next, null);
                 }
             }, null);
         }
 
         @Override
         public void close() {
-            super.close();
+            delegate().close();
             submitted.clear();
         }
     }

@@ -37,7 +37,7 @@ public final class BrokenIoProviders {
 
         /** A provider of {@link ThreadedLoop}s with {@code defect}, declaring {@code capabilities}. */
         Base(String name, ThreadedLoop.Defect defect, String... capabilities) {
-            this(name, Set.of(capabilities), () -> new ThreadedLoop(defect));
+            this(name, Set.of(capabilities), () -> ConnectingDefects.loop(defect));
         }
 
         /** A provider of {@link SelectingLoop}s with {@code defect}, declaring readiness. */
@@ -47,7 +47,7 @@ public final class BrokenIoProviders {
 
         /** A provider of {@link SelectingLoop}s with {@code defect}, declaring {@code capabilities}. */
         Base(String name, SelectingLoop.Defect defect, String... capabilities) {
-            this(name, Set.of(capabilities), () -> new SelectingLoop(defect));
+            this(name, Set.of(capabilities), () -> SockDefects.loop(defect));
         }
 
         @Override

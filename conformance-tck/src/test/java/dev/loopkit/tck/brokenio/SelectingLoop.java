@@ -1,16 +1,13 @@
 package dev.loopkit.tck.brokenio;
 
-import dev.loopkit.api.Future;
+import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.ReadinessEventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * {@link ReadinessEventLoop}: the four readiness hooks on a selector of its own and nothing else.
  * Every transport (TCP, Unix-domain, UDP), the readiness callbacks and the {@code sock*}
  * operations come from the readiness layer, so that correct it certifies every I/O rule, and the
- * readiness rules can be shown to fail. {@link Defect}s break one behaviour each. Callbacks run
- * inside {@code processEvents}, on the loop thread.
+ * readiness rules can be shown to fail. {@link Defect}s break one behaviour each, those of the
+ * back end here and those of the {@code sock*} operations (final in the readiness layer) in the
+ * {@link SockDefects} that forwards to it, which it sees as its outer loop. Callbacks run inside
+ * {@code processEvents}, on the loop thread.
  */
 class SelectingLoop extends ReadinessEventLoop {
 
@@ -51,8 +50,18 @@ class SelectingLoop extends ReadinessEventLoop {
 
     SelectingLoop(Defect defect) {
         this.defect = defect;
+        selector = openSelector();
+    }
+
+    SelectingLoop(Defect defect, EventLoop outer) {
+        super(outer);
+        this.defect = defect;
+        selector = openSelector();
+    }
+
+    private static Selector openSelector() {
         try {
-            selector = Selector.open();
+            return Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
@@ -142,70 +151,6 @@ class SelectingLoop extends ReadinessEventLoop {
         }
         updateInterest(channel);
         return defect != Defect.REMOVE_ANSWERS_FALSE;
-    }
-
-    @Override
-    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        return super.sockConnect(lenient(channel), address);
-    }
-
-    @Override
-    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        return super.sockAccept(lenient(channel));
-    }
-
-    @Override
-    public Future<Integer> sockRecv(SocketChannel channel, ByteBuffer buffer) {
-        if (defect == Defect.SOCK_RECV_LEAVES_ITS_READER) {
-            requireNonBlocking(channel);
-            Future<Integer> received = createFuture();
-            Runnable attempt = () -> {
-                if (!received.done()) {
-                    readInto(channel, buffer, received);
-                }
-            };
-            attempt.run();
-            addReader(channel, attempt);
-            return received;
-        }
-        if (defect == Defect.SOCK_RECV_WAITS_WHEN_FULL && !buffer.hasRemaining()) {
-            Future<Integer> nothing = createFuture();
-            addReader(channel, () -> {
-                removeReader(channel);
-                nothing.setResult(0);
-            });
-            return nothing;
-        }
-        return super.sockRecv(lenient(channel), buffer);
-    }
-
-    /** One read for a defective sockRecv: completes {@code received} unless nothing could be read. */
-    private static void readInto(SocketChannel channel, ByteBuffer buffer, Future<Integer> received) {
-        try {
-            int count = channel.read(buffer);
-            if (count != 0 || !buffer.hasRemaining()) {
-                received.setResult(count);
-            }
-        } catch (IOException e) {
-            received.setException(e);
-        }
-    }
-
-    @Override
-    public Future<Void> sockSendAll(SocketChannel channel, ByteBuffer data) {
-        return super.sockSendAll(lenient(channel), data);
-    }
-
-    /** The defect's helpful switch; without it, the channel as it is. */
-    private <C extends SelectableChannel> C lenient(C channel) {
-        if (defect == Defect.SWITCHES_CHANNELS_TO_NON_BLOCKING && channel.isBlocking()) {
-            try {
-                channel.configureBlocking(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return channel;
     }
 
     private Callbacks callbacksOf(SelectableChannel channel) {

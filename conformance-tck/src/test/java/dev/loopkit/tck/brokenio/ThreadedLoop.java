@@ -1,22 +1,18 @@
 package dev.loopkit.tck.brokenio;
 
 import dev.loopkit.api.BufferedProtocol;
-import dev.loopkit.api.Connection;
-import dev.loopkit.api.DatagramEndpoint;
 import dev.loopkit.api.DatagramProtocol;
 import dev.loopkit.api.DatagramTransport;
+import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
-import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.testsupport.RecordingLoop;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -42,8 +38,10 @@ import java.util.function.Supplier;
 /**
  * A second, deliberately different back end for TCP, Unix-domain and UDP sockets, for the TCK's
  * own tests: blocking channels on virtual threads that hand every event to the loop with
- * {@code callSoonThreadsafe}. Correct as
- * it is; {@link Defect}s break one behaviour each.
+ * {@code callSoonThreadsafe}. Correct as it is; {@link Defect}s break one behaviour each, those
+ * of its transports here and those of the loop's public {@code create*} calls (final in the base
+ * loop) in the {@link ConnectingDefects} that forwards to it. It sees that forwarding loop as its
+ * outer loop.
  */
 class ThreadedLoop extends RecordingLoop {
 
@@ -71,45 +69,9 @@ class ThreadedLoop extends RecordingLoop {
         this.defect = defect;
     }
 
-    @Override
-    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
-            int port) {
-        if (closedAndDefective()) {
-            return failedClosed();
-        }
-        if (defect == Defect.RESOLVES_LITERALS_IN_EXECUTOR) {
-            runInExecutor(null, () -> InetAddress.getAllByName(host));
-        }
-        Future<Connection<P>> connecting = super.createConnection(protocolFactory, host, port);
-        if (defect != Defect.LOOKUP_FAILURE_AS_REFUSED) {
-            return connecting;
-        }
-        // The defect: every failure looks like a refused connection, a failed lookup too.
-        Future<Connection<P>> reported = createFuture();
-        connecting.addDoneCallback(done -> {
-            if (done.exception() != null) {
-                reported.setException(new ConnectException("connection to " + host + " failed"));
-            } else {
-                reported.setResult(done.result());
-            }
-        });
-        return reported;
-    }
-
-    @Override
-    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
-        return closedAndDefective() ? failedClosed() : super.createServer(protocolFactory, host, port);
-    }
-
-    private boolean closedAndDefective() {
-        return defect == Defect.CLOSED_LOOP_FAILS_THE_FUTURE && isClosed();
-    }
-
-    /** The defect: a closed loop is reported through the returned future instead of at once. */
-    private <T> Future<T> failedClosed() {
-        Future<T> failed = new BuiltinFuture<>(this);
-        failed.setException(new IllegalStateException("Event loop is closed"));
-        return failed;
+    ThreadedLoop(Defect defect, EventLoop outer) {
+        super(outer);
+        this.defect = defect;
     }
 
     @Override
@@ -160,15 +122,6 @@ class ThreadedLoop extends RecordingLoop {
     protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
         return serve(ServerSocketChannel.open(), local, protocolFactory, null);
-    }
-
-    @Override
-    public Future<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, Path path) {
-        Future<Server> serving = super.createUnixServer(protocolFactory, path);
-        if (defect == Defect.UNIX_BIND_ERROR_THROWN && serving.exception() instanceof IOException e) {
-            throw new UncheckedIOException("cannot serve on " + path, e);
-        }
-        return serving;
     }
 
     @Override
@@ -249,21 +202,6 @@ class ThreadedLoop extends RecordingLoop {
                 return closed;
             }
         };
-    }
-
-    @Override
-    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
-            Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
-        if (defect == Defect.UDP_RESOLVES_FOR_THE_CALLER) {
-            return super.createDatagramEndpoint(protocolFactory, resolved(local), resolved(remote));
-        }
-        return super.createDatagramEndpoint(protocolFactory, local, remote);
-    }
-
-    /** The defect's helpful lookup, on the loop thread. */
-    private static InetSocketAddress resolved(InetSocketAddress address) {
-        return address == null || !address.isUnresolved() ? address
-                : new InetSocketAddress(address.getHostString(), address.getPort());
     }
 
     @Override
