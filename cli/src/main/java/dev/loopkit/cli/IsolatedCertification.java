@@ -195,9 +195,13 @@ final class IsolatedCertification {
     private List<String> command(Path events) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The fastest coroutines where the JDK has them, as ./run gives the command itself.
+        // What ./run gives the command itself: the fastest coroutines where the JDK has them, and
+        // what a native provider needs (channels' file descriptors, its JNI library).
         command.add("--add-opens");
         command.add("java.base/java.lang=ALL-UNNAMED");
+        command.add("--add-exports");
+        command.add("java.base/sun.nio.ch=ALL-UNNAMED");
+        command.add("--enable-native-access=ALL-UNNAMED");
         // The kit reads the loop's log through its own SLF4J provider (EH-11..13), which passes
         // every event on to the usual one.
         command.add("-Dslf4j.provider=" + LogCapture.class.getName());

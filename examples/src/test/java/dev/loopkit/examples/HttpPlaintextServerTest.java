@@ -2,26 +2,36 @@ package dev.loopkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Server;
-import dev.loopkit.policy.Loops;
+import dev.loopkit.policy.LoopPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The HTTP example answers the JDK's own HttpClient, many requests over kept-alive connections. */
+/**
+ * The HTTP example answers the JDK's own HttpClient, many requests over kept-alive connections, on
+ * each provider the examples ship with: the same code, only the loop differs.
+ */
 class HttpPlaintextServerTest {
 
-    @Test
-    void theJdkHttpClientGetsHelloWorldOverKeepAlive() throws Exception {
-        EventLoop loop = Loops.newEventLoop();
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "epoll"})
+    void theJdkHttpClientGetsHelloWorldOverKeepAlive(String provider) throws Exception {
+        // Netty ships epoll for Linux on these two only; everywhere else the policy would refuse it.
+        assumeTrue(!provider.equals("epoll") || System.getProperty("os.name").equals("Linux")
+                && List.of("amd64", "aarch64").contains(System.getProperty("os.arch")), "epoll needs Linux");
+        EventLoop loop = LoopPolicy.builder().providerName(provider).build().newEventLoop();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread loopThread = Thread.ofPlatform().name("http-example-loop").start(() -> {
             Server server = loop.runUntilComplete(HttpPlaintextServer.start(loop, "127.0.0.1", 0));

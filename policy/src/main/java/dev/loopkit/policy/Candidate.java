@@ -21,6 +21,8 @@ import org.apiguardian.api.API;
  * @param capabilities the declared capabilities, sorted; empty when unknown
  * @param status whether it can be used
  * @param failure why it failed, or null
+ * @param unavailabilityReason for an unavailable provider, its own
+ *     {@link EventLoopProvider#unavailabilityReason() reason}, or null
  * @param provider the instance, or null unless it was instantiated
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -32,6 +34,7 @@ public record Candidate(
         SortedSet<String> capabilities,
         Status status,
         Throwable failure,
+        String unavailabilityReason,
         EventLoopProvider provider) {
 
     /** Whether a candidate can be used. */
@@ -53,7 +56,7 @@ public record Candidate(
     }
 
     static Candidate failed(String name, String className, String source, Throwable failure) {
-        return new Candidate(name, className, source, 0, new TreeSet<>(), Status.FAILED, failure, null);
+        return new Candidate(name, className, source, 0, new TreeSet<>(), Status.FAILED, failure, null, null);
     }
 
     /** Returns the name, or the class name for a provider that never told its name. */
@@ -64,6 +67,14 @@ public record Candidate(
     /** Returns true if every one of {@code required} is declared. */
     public boolean hasCapabilities(Set<String> required) {
         return capabilities.containsAll(required);
+    }
+
+    /**
+     * Returns why an unavailable candidate cannot be used: its own reason, or that
+     * {@code isAvailable()} returned false.
+     */
+    public String unavailabilitySummary() {
+        return unavailabilityReason != null ? unavailabilityReason : "isAvailable() returned false";
     }
 
     /** Returns one line on why the candidate failed, e.g. {@code "constructor threw IllegalStateException: no GPU"}. */

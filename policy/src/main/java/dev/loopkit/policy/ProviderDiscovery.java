@@ -160,7 +160,7 @@ public final class ProviderDiscovery {
 
         Candidate failed(Class<?> type, String source, Throwable failure) {
             return new Candidate(name, type.getName(), source, priority, new TreeSet<>(capabilities),
-                    Candidate.Status.FAILED, failure, null);
+                    Candidate.Status.FAILED, failure, null, null);
         }
     }
 
@@ -184,8 +184,9 @@ public final class ProviderDiscovery {
             answers.priority = provider.priority();
             answers.capabilities = new TreeSet<>(provider.capabilities());
             boolean available = provider.isAvailable();
+            String reason = available ? null : provider.unavailabilityReason().orElse(null);
             return new Candidate(name, type.getName(), source, answers.priority, answers.capabilities,
-                    available ? Candidate.Status.AVAILABLE : Candidate.Status.UNAVAILABLE, null, provider);
+                    available ? Candidate.Status.AVAILABLE : Candidate.Status.UNAVAILABLE, null, reason, provider);
         } catch (Throwable e) {
             CallbackFailures.rethrowIfFatal(e);
             return warn(answers.failed(type, source, e), "it failed to describe itself");

@@ -60,7 +60,7 @@ final class ProviderSelector {
                     + chosen.source() + " failed: " + chosen.failureSummary(),
                     verdicts(candidates, null, c -> c == chosen ? "failed" : "not named"));
             case UNAVAILABLE -> throw new ProviderSelectionException(rule + ": provider '" + name
-                    + "' is not available in this JVM (its isAvailable() returned false)",
+                    + "' is not available in this JVM: " + chosen.unavailabilitySummary(),
                     verdicts(candidates, null, c -> c == chosen ? "unavailable" : "not named"));
             default -> {
             }
@@ -106,7 +106,7 @@ final class ProviderSelector {
             Map<String, List<Candidate>> byName) {
         return switch (c.status()) {
             case FAILED -> "failed: " + c.failureSummary();
-            case UNAVAILABLE -> "unavailable: isAvailable() returned false";
+            case UNAVAILABLE -> "unavailable: " + c.unavailabilitySummary();
             case AVAILABLE -> {
                 Set<String> missing = missing(c, required);
                 if (!missing.isEmpty()) {

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.testsupport.RecordingLoop;
 import dev.loopkit.testsupport.LogCapture;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SelectionTest extends PolicyTestSupport {
@@ -20,7 +21,7 @@ class SelectionTest extends PolicyTestSupport {
         assertEquals("healthy", selection.chosen().name());
         assertTrue(selection.rule().contains("tie broken by name"), selection.rule());
         assertEquals("same priority, loses by name to 'healthy'", verdictOf(selection, "tcp-only").reason());
-        assertEquals("unavailable: isAvailable() returned false", verdictOf(selection, "unavailable").reason());
+        assertEquals("unavailable: its device is missing: plug it in", verdictOf(selection, "unavailable").reason());
         assertEquals("failed: IllegalStateException: probe crashed", verdictOf(selection, "flaky").reason());
         assertEquals("lower priority (0 < 100)", verdictOf(selection, "default").reason());
         assertEquals("name 'twin' is registered twice", verdictOf(selection, "twin").reason());
@@ -61,11 +62,18 @@ class SelectionTest extends PolicyTestSupport {
     void anUnavailableOrFailedNameIsAClearError() {
         ProviderSelectionException unavailable = assertThrows(ProviderSelectionException.class,
                 () -> isolated().providerName("unavailable").build().selection());
-        assertTrue(unavailable.getMessage().contains("provider 'unavailable' is not available"),
-                unavailable.getMessage());
+        assertTrue(unavailable.getMessage().contains("provider 'unavailable' is not available in this JVM: its device"
+                + " is missing: plug it in"), unavailable.getMessage());
         ProviderSelectionException failed = assertThrows(ProviderSelectionException.class,
                 () -> isolated().providerName("flaky").build().selection());
         assertTrue(failed.getMessage().contains("failed: IllegalStateException: probe crashed"), failed.getMessage());
+    }
+
+    @Test
+    void anUnavailableProviderWithoutAReasonIsSaidToHaveAnsweredFalse() {
+        Candidate silent = new Candidate("silent", "vendor.Silent", "silent.jar", 0, new TreeSet<>(),
+                Candidate.Status.UNAVAILABLE, null, null, null);
+        assertEquals("isAvailable() returned false", silent.unavailabilitySummary());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.loopkit.api.EventLoop;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -39,6 +41,19 @@ public interface EventLoopProvider {
      */
     default boolean isAvailable() {
         return true;
+    }
+
+    /**
+     * Returns why {@link #isAvailable()} is false, in words that tell an operator what to change
+     * (e.g. {@code "Netty's native epoll library does not load here: ..."}); the policy shows it
+     * when it passes this provider over. Must have no side effects. The default implementation
+     * returns an empty optional.
+     *
+     * @return the reason, or empty if the provider is available or gives none
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default Optional<String> unavailabilityReason() {
+        return Optional.empty();
     }
 
     /**

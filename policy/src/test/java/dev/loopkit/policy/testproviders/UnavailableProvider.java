@@ -2,8 +2,9 @@ package dev.loopkit.policy.testproviders;
 
 import com.google.auto.service.AutoService;
 import dev.loopkit.spi.EventLoopProvider;
+import java.util.Optional;
 
-/** Test provider: highest priority but unavailable. */
+/** Test provider: highest priority but unavailable, and says why. */
 @AutoService(EventLoopProvider.class)
 public final class UnavailableProvider extends TestProvider {
 
@@ -14,5 +15,10 @@ public final class UnavailableProvider extends TestProvider {
     @Override
     public boolean isAvailable() {
         return false;
+    }
+
+    @Override
+    public Optional<String> unavailabilityReason() {
+        return Optional.of("its device is missing: plug it in");
     }
 }

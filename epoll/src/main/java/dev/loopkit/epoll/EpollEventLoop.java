@@ -1,0 +1,217 @@
+package dev.loopkit.epoll;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.loopkit.spi.ReadinessEventLoop;
+import io.netty.channel.IoHandler;
+import io.netty.channel.IoHandlerContext;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.util.concurrent.ThreadAwareExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * A loop on Linux epoll: {@link ReadinessEventLoop}'s behaviour (and so every transport, the
+ * readiness callbacks and the {@code sock*} operations) on the four readiness hooks, implemented
+ * with Netty 4.2's public {@code IoHandler} API and its native {@link EpollIoHandler}. It shares
+ * no code with the default loop: the channels are the JDK's, but the demultiplexer is epoll, driven
+ * through Netty's JNI library, not {@code java.nio}'s selector.
+ *
+ * <p>Each watched channel is registered with epoll by its file descriptor, level-triggered, with
+ * the interest its callbacks need; a channel with no callback left is removed from epoll.
+ *
+ * <p>Thread-safety: as {@code EventLoop}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class EpollEventLoop extends ReadinessEventLoop {
+
+    /** Until this many channels are watched, closed ones are not looked for. */
+    private static final int FIRST_SWEEP = 64;
+
+    private final Owner owner = new Owner();
+    private final IoHandler handler;
+    private final Wait wait = new Wait();
+    private final InterruptWakeup interrupts = new InterruptWakeup(this::wakeup);
+    private final Map<SelectableChannel, Watch> watched = new IdentityHashMap<>();
+    private int sweepAt = FIRST_SWEEP;
+    /**
+     * Set by {@link #wakeup()} and read by the handler (through {@link Wait#canBlock()}) after it
+     * has armed its own wake-up: a wake-up that comes before the handler waits is not lost.
+     */
+    private volatile boolean woken;
+
+    /**
+     * Opens the loop's epoll instance.
+     *
+     * @throws IllegalStateException if epoll is not available here ({@link EpollProvider#isAvailable()})
+     */
+    public EpollEventLoop() {
+        handler = EpollIoHandler.newFactory().newHandler(owner);
+        handler.initialize();
+    }
+
+    @Override
+    protected void processEvents(long timeoutNanos) {
+        owner.thread = Thread.currentThread();
+        wait.arm(timeoutNanos);
+        interrupts.beginWait();
+        try {
+            handler.run(wait);
+        } finally {
+            interrupts.endWait();
+            woken = false;
+        }
+    }
+
+    @Override
+    protected void wakeup() {
+        woken = true;
+        handler.wakeup();
+    }
+
+    @Override
+    protected void closeBackend() {
+        watched.clear();
+        handler.prepareToDestroy();
+        handler.destroy();
+        try {
+            interrupts.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the epoll loop's interrupt hook", e);
+        }
+    }
+
+    @Override
+    protected void watchReadable(SelectableChannel channel, Runnable callback) {
+        Watch watch = watchOf(channel);
+        watch.reader = callback;
+        update(watch);
+    }
+
+    @Override
+    protected boolean unwatchReadable(SelectableChannel channel) {
+        Watch watch = watched.get(channel);
+        if (watch == null || watch.reader == null) {
+            return false;
+        }
+        watch.reader = null;
+        update(watch);
+        return true;
+    }
+
+    @Override
+    protected void watchWritable(SelectableChannel channel, Runnable callback) {
+        Watch watch = watchOf(channel);
+        watch.writer = callback;
+        update(watch);
+    }
+
+    @Override
+    protected boolean unwatchWritable(SelectableChannel channel) {
+        Watch watch = watched.get(channel);
+        if (watch == null || watch.writer == null) {
+            return false;
+        }
+        watch.writer = null;
+        update(watch);
+        return true;
+    }
+
+    private Watch watchOf(SelectableChannel channel) {
+        Watch watch = watched.get(channel);
+        if (watch != null) {
+            return watch;
+        }
+        if (watched.size() >= sweepAt) {
+            forgetClosedChannels();
+        }
+        watch = new Watch(channel);
+        try {
+            watch.registration = handler.register(watch);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add " + channel + " to the loop's epoll instance", e);
+        }
+        watched.put(channel, watch);
+        return watch;
+    }
+
+    /** Sets epoll's interest to what the callbacks need; with none, removes the channel from epoll. */
+    private void update(Watch watch) {
+        if (watch.reader == null && watch.writer == null) {
+            watched.remove(watch.channel);
+            watch.registration.cancel();
+            return;
+        }
+        watch.registration.submit(watch.interest());
+    }
+
+    /**
+     * Drops the watches of channels closed while watched (a failed connect, a user's channel closed
+     * before {@code removeReader}): the kernel has already removed them from epoll. Run when the
+     * map has doubled since the last sweep, so each watch costs O(1) on average.
+     */
+    private void forgetClosedChannels() {
+        for (Iterator<Watch> watches = watched.values().iterator(); watches.hasNext(); ) {
+            Watch watch = watches.next();
+            if (!watch.channel.isOpen()) {
+                watches.remove();
+                watch.registration.cancel();
+            }
+        }
+        sweepAt = Math.max(FIRST_SWEEP, 2 * watched.size());
+    }
+
+    /** How long the handler may wait this time, as Netty's {@link IoHandlerContext} asks it. */
+    private final class Wait implements IoHandlerContext {
+        private long timeoutNanos;
+        private long deadlineNanos;
+
+        void arm(long timeoutNanos) {
+            this.timeoutNanos = timeoutNanos;
+            long now = System.nanoTime();
+            deadlineNanos = timeoutNanos < 0 ? -1 : now + Math.min(timeoutNanos, Long.MAX_VALUE - now);
+        }
+
+        @Override
+        public boolean canBlock() {
+            return timeoutNanos != 0 && !woken && !Thread.currentThread().isInterrupted();
+        }
+
+        @Override
+        public long delayNanos(long currentTimeNanos) {
+            return deadlineNanos < 0 ? Long.MAX_VALUE : Math.max(0, deadlineNanos - currentTimeNanos);
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return deadlineNanos;
+        }
+    }
+
+    /**
+     * The handler's view of who runs the loop: its wake-up skips the thread that waits, and its
+     * cancellations run at once on that thread, or on any thread while the loop does not run.
+     */
+    private final class Owner implements ThreadAwareExecutor {
+        volatile Thread thread;
+
+        @Override
+        public boolean isExecutorThread(Thread candidate) {
+            return candidate == thread;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            if (isRunning()) {
+                callSoonThreadsafe(task);
+            } else {
+                task.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.loopkit.epoll;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.google.auto.service.AutoService;
+import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.Capabilities;
+import dev.loopkit.spi.EventLoopProvider;
+import io.netty.channel.epoll.Epoll;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Provides {@link EpollEventLoop} under the name {@value #NAME}, with priority {@value #PRIORITY}
+ * (above the default loop's 0), so that the policy picks it wherever it is available: on Linux
+ * (x86_64 or aarch64), where Netty's native library loads and the JVM lets it read channels' file
+ * descriptors. Elsewhere {@link #isAvailable()} is false and {@link #unavailabilityReason()} says
+ * why, and the policy falls back to the default loop. Stateless and thread-safe.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+@AutoService(EventLoopProvider.class)
+public final class EpollProvider implements EventLoopProvider {
+
+    /** The provider's name. */
+    public static final String NAME = "epoll";
+    /** The provider's priority: above the default loop's. */
+    public static final int PRIORITY = 10;
+
+    /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires. */
+    public EpollProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return unavailabilityReason().isEmpty();
+    }
+
+    @Override
+    public Optional<String> unavailabilityReason() {
+        if (!Epoll.isAvailable()) {
+            Throwable cause = Epoll.unavailabilityCause();
+            return Optional.of("Netty's native epoll library does not load here (it needs Linux on x86_64 or"
+                    + " aarch64): " + (cause == null ? "no cause given" : cause));
+        }
+        return ChannelDescriptors.problem();
+    }
+
+    /** TCP, Unix-domain, UDP and readiness callbacks, all from the readiness layer. */
+    @Override
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS);
+    }
+
+    @Override
+    public EventLoop newEventLoop() {
+        return new EpollEventLoop();
+    }
+}
