@@ -10,8 +10,9 @@ import io.netty.util.concurrent.ThreadAwareExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -38,6 +39,8 @@ public final class EpollEventLoop extends ReadinessEventLoop {
     private final Wait wait = new Wait();
     private final InterruptWakeup interrupts = new InterruptWakeup(this::wakeup);
     private final Map<SelectableChannel, Watch> watched = new IdentityHashMap<>();
+    /** The same watches by descriptor number, to find one whose channel closed and freed its number. */
+    private final Map<Integer, Watch> byDescriptor = new HashMap<>();
     private int sweepAt = FIRST_SWEEP;
     /**
      * Set by {@link #wakeup()} and read by the handler (through {@link Wait#canBlock()}) after it
@@ -77,6 +80,7 @@ public final class EpollEventLoop extends ReadinessEventLoop {
     @Override
     protected void closeBackend() {
         watched.clear();
+        byDescriptor.clear();
         handler.prepareToDestroy();
         handler.destroy();
         try {
@@ -131,23 +135,36 @@ public final class EpollEventLoop extends ReadinessEventLoop {
             forgetClosedChannels();
         }
         watch = new Watch(channel);
+        Watch stale = byDescriptor.get(watch.descriptor());
+        if (stale != null) {
+            // Its channel was closed while watched (two open channels never share a number): the
+            // kernel dropped it from epoll, and the handler must forget it before the number is reused.
+            forget(stale);
+        }
         try {
             watch.registration = handler.register(watch);
         } catch (Exception e) {
             throw new IllegalStateException("cannot add " + channel + " to the loop's epoll instance", e);
         }
         watched.put(channel, watch);
+        byDescriptor.put(watch.descriptor(), watch);
         return watch;
     }
 
     /** Sets epoll's interest to what the callbacks need; with none, removes the channel from epoll. */
     private void update(Watch watch) {
         if (watch.reader == null && watch.writer == null) {
-            watched.remove(watch.channel);
-            watch.registration.cancel();
+            forget(watch);
             return;
         }
         watch.registration.submit(watch.interest());
+    }
+
+    /** Stops watching: out of both maps, and out of epoll unless its channel is already closed. */
+    private void forget(Watch watch) {
+        watched.remove(watch.channel);
+        byDescriptor.remove(watch.descriptor(), watch);
+        watch.registration.cancel();
     }
 
     /**
@@ -156,11 +173,9 @@ public final class EpollEventLoop extends ReadinessEventLoop {
      * map has doubled since the last sweep, so each watch costs O(1) on average.
      */
     private void forgetClosedChannels() {
-        for (Iterator<Watch> watches = watched.values().iterator(); watches.hasNext(); ) {
-            Watch watch = watches.next();
+        for (Watch watch : new ArrayList<>(watched.values())) {
             if (!watch.channel.isOpen()) {
-                watches.remove();
-                watch.registration.cancel();
+                forget(watch);
             }
         }
         sweepAt = Math.max(FIRST_SWEEP, 2 * watched.size());

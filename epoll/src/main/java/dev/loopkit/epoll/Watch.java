@@ -49,6 +49,11 @@ final class Watch implements EpollIoHandle {
         return fd;
     }
 
+    /** The channel's descriptor number. */
+    int descriptor() {
+        return fd.intValue();
+    }
+
     /** The interest epoll should have: level-triggered, read and write as callbacks are set. */
     EpollIoOps interest() {
         EpollIoOps ops = EpollIoOps.NONE;
