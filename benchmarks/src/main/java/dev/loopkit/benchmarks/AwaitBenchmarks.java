@@ -34,7 +34,7 @@ public class AwaitBenchmarks {
             throw new IllegalStateException("inline coroutines are unavailable here ("
                     + CoroutineMechanism.reason() + "): run the benchmarks with ./run bench");
         }
-        loop = DefaultLoops.newLoop();
+        loop = LoopkitLoops.newLoop();
     }
 
     @TearDown

@@ -43,7 +43,8 @@ public final class BenchReport {
         }
         boolean quick = args.length == 1;
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "--add-opens",
-                "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
+                "java.base/java.lang=ALL-UNNAMED", "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED"));
         if (Runtime.version().feature() >= 23) {
             // JMH and Netty call sun.misc.Unsafe; JDK 23+ would warn in every fork (older JDKs lack the flag).
             jvmArgs.add("--sun-misc-unsafe-memory-access=allow");
@@ -70,7 +71,7 @@ public final class BenchReport {
         Optional<PythonPeers.Result> asyncio = PythonPeers.run("asyncio", runs);
         Optional<PythonPeers.Result> uvloop = PythonPeers.run("uvloop", runs);
         double heap;
-        try (EventLoop loop = DefaultLoops.newLoop()) {
+        try (EventLoop loop = LoopkitLoops.newLoop()) {
             heap = HeapPerParked.measure(TaskBenchmarks.TASKS, runs,
                     n -> ParkedTasks.spawn(loop, n)::resumeAndFinish);
         }
@@ -100,6 +101,9 @@ public final class BenchReport {
         rows.add(new Comparison(chain, "ns", ours, "Netty NIO", scores.time("callSoonChain", "netty-nio"), 1.0));
         rows.add(new Comparison(chain, "ns", ours, "Netty epoll", scores.time("callSoonChain", "netty-epoll"), 0));
         rows.add(new Comparison(chain, "ns", ours, "bare queue", scores.time("callSoonChain", "bare-queue"), 0));
+        String epollChain = "callSoon chain, epoll loop";
+        rows.add(new Comparison(epollChain, "ns", scores.time("callSoonChain", "loopkit-epoll"), "Netty epoll",
+                scores.time("callSoonChain", "netty-epoll"), 0));
         uvloop.ifPresent(p -> rows.add(new Comparison(chain, "ns", ours, "uvloop", p.chain(), 0)));
         asyncio.ifPresent(p -> rows.add(new Comparison(chain, "ns", ours, "asyncio", p.chain(), 0)));
 
@@ -111,6 +115,8 @@ public final class BenchReport {
                 scores.time("callSoonThreadsafe", "netty-epoll"), 0));
         rows.add(new Comparison(threadsafe, "ns", handed, "bare queue",
                 scores.time("callSoonThreadsafe", "bare-queue"), 0));
+        rows.add(new Comparison(threadsafe + ", epoll loop", "ns", scores.time("callSoonThreadsafe", "loopkit-epoll"),
+                "Netty epoll", scores.time("callSoonThreadsafe", "netty-epoll"), 0));
 
         String timers = "1M timers, half cancelled";
         double timer = scores.time("timers", "loopkit");
@@ -141,18 +147,24 @@ public final class BenchReport {
         return rows;
     }
 
-    /** loopkit's server CPU per request beside each peer server's; none if loopkit's run failed. */
+    /**
+     * Each loopkit server's CPU per request beside each peer server's (not beside the other loopkit
+     * one); none for a loopkit server whose run failed.
+     */
     private static List<Comparison> httpComparisons(List<HttpPeers.Result> http) {
         List<Comparison> rows = new ArrayList<>();
-        http.stream().filter(r -> r.server().equals("loopkit")).findFirst().ifPresent(ours -> {
-            for (HttpPeers.Result peer : http) {
-                if (peer != ours) {
-                    rows.add(new Comparison("HTTP plaintext, server CPU per request", "ns",
-                            ours.cpuNanosPerRequest(), peer.server(), peer.cpuNanosPerRequest(),
-                            peer.server().equals("Netty epoll") ? 0.9 : 0));
+        for (String loop : List.of(HttpPeers.LOOPKIT, HttpPeers.LOOPKIT_EPOLL)) {
+            String workload = "HTTP plaintext, server CPU per request" + (loop.equals(HttpPeers.LOOPKIT) ? ""
+                    : ", epoll loop");
+            http.stream().filter(r -> r.server().equals(loop)).findFirst().ifPresent(ours -> {
+                for (HttpPeers.Result peer : http) {
+                    if (!peer.server().startsWith(HttpPeers.LOOPKIT)) {
+                        rows.add(new Comparison(workload, "ns", ours.cpuNanosPerRequest(), peer.server(),
+                                peer.cpuNanosPerRequest(), peer.server().equals("Netty epoll") ? 0.9 : 0));
+                    }
                 }
-            }
-        });
+            });
+        }
         return rows;
     }
 

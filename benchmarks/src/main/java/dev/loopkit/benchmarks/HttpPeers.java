@@ -29,6 +29,11 @@ final class HttpPeers {
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
+    /** The name of loopkit's default loop's server in the results. */
+    static final String LOOPKIT = "loopkit";
+    /** The name of loopkit's epoll loop's server in the results. */
+    static final String LOOPKIT_EPOLL = "loopkit epoll";
+
     private HttpPeers() {
     }
 
@@ -49,10 +54,13 @@ final class HttpPeers {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("java.class.path");
-        List<String> jvm = List.of(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath);
-        measure("loopkit", concat(jvm, "dev.loopkit.examples.HttpPlaintextServer", "0"), warmup, seconds)
-                .ifPresent(results::add);
+        List<String> jvm = List.of(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-exports",
+                "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-cp", classPath);
+        // The same example server on each of loopkit's loops: only the provider differs.
+        measure(LOOPKIT, concat(jvm, "-Dloopkit.provider=default", "dev.loopkit.examples.HttpPlaintextServer", "0"),
+                warmup, seconds).ifPresent(results::add);
+        measure(LOOPKIT_EPOLL, concat(jvm, "-Dloopkit.provider=epoll", "dev.loopkit.examples.HttpPlaintextServer",
+                "0"), warmup, seconds).ifPresent(results::add);
         measure("Netty NIO", concat(jvm, NettyHttpServer.class.getName(), "nio"), warmup, seconds)
                 .ifPresent(results::add);
         measure("Netty epoll", concat(jvm, NettyHttpServer.class.getName(), "epoll"), warmup, seconds)

@@ -62,7 +62,7 @@ final class IdleConnections {
         // The client and the server each need a descriptor per connection, and a few to spare.
         int n = (int) Math.min(wanted, Math.min(fileLimit - 500, EPHEMERAL_PORTS - 500));
         AtomicInteger accepted = new AtomicInteger();
-        EventLoop loop = DefaultLoops.newLoop();
+        EventLoop loop = LoopkitLoops.newLoop();
         Thread thread = Thread.ofPlatform().name("idle-connections").start(loop::runForever);
         Process clients = null;
         try {

@@ -4,14 +4,19 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.TimerHandle;
 import java.util.concurrent.CompletableFuture;
 
-/** loopkit's default loop (the provider {@code default}) on a platform thread of its own. */
+/** A loopkit loop (of the provider {@code default} or {@code epoll}) on a platform thread of its own. */
 final class LoopkitPeer implements Peer {
 
     private static final Runnable NOTHING = () -> {
     };
 
-    private final EventLoop loop = DefaultLoops.newLoop();
-    private final Thread thread = Thread.ofPlatform().name("loopkit-bench").start(loop::runForever);
+    private final EventLoop loop;
+    private final Thread thread;
+
+    LoopkitPeer(String provider) {
+        loop = LoopkitLoops.newLoop(provider);
+        thread = Thread.ofPlatform().name("loopkit-bench").start(loop::runForever);
+    }
 
     @Override
     public void chain(int n) {

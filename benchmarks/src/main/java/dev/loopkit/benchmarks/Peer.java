@@ -30,15 +30,19 @@ interface Peer extends AutoCloseable {
         return 1_000_000_000L + (i * 7_919L % 1_000_000L) * 1_000L;
     }
 
-    /** The peer named {@code name}: {@code loopkit}, {@code netty-nio}, {@code netty-epoll} or {@code bare-queue}. */
+    /**
+     * The peer named {@code name}: {@code loopkit} (the default loop), {@code loopkit-epoll},
+     * {@code netty-nio}, {@code netty-epoll} or {@code bare-queue}.
+     */
     static Peer open(String name) {
         return switch (name) {
-            case "loopkit" -> new LoopkitPeer();
+            case "loopkit" -> new LoopkitPeer("default");
+            case "loopkit-epoll" -> new LoopkitPeer("epoll");
             case "netty-nio" -> NettyPeer.nio();
             case "netty-epoll" -> NettyPeer.epoll();
             case "bare-queue" -> new BareQueuePeer();
             default -> throw new IllegalArgumentException("unknown peer '" + name
-                    + "': expected loopkit, netty-nio, netty-epoll or bare-queue");
+                    + "': expected loopkit, loopkit-epoll, netty-nio, netty-epoll or bare-queue");
         };
     }
 }

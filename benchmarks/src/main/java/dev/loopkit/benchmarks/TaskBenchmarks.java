@@ -28,7 +28,7 @@ public class TaskBenchmarks {
 
     @Setup(Level.Trial)
     public void open() {
-        loop = DefaultLoops.newLoop();
+        loop = LoopkitLoops.newLoop();
     }
 
     @Setup(Level.Invocation)

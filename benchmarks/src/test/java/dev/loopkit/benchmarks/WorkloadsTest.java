@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkloadsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"loopkit", "netty-nio", "netty-epoll", "bare-queue"})
+    @ValueSource(strings = {"loopkit", "loopkit-epoll", "netty-nio", "netty-epoll", "bare-queue"})
     void everyPeerRunsChainsAndBatchesFromTwoThreads(String name) {
         assumeTrue(!name.equals("netty-epoll") || Epoll.isAvailable(), "Netty's native epoll is unavailable here");
         try (Peer peer = Peer.open(name)) {
@@ -69,7 +69,7 @@ class WorkloadsTest {
     @Test
     void roundTripsRunInBothModesAndOnTheFloor() {
         assumeTrue(CoroutineMechanism.current() == CoroutineMechanism.INLINE, CoroutineMechanism.reason());
-        try (EventLoop loop = DefaultLoops.newLoop()) {
+        try (EventLoop loop = LoopkitLoops.newLoop()) {
             PingPong.run(loop, 100, CoroutineMechanism.INLINE);
             PingPong.run(loop, 100, CoroutineMechanism.HANDOFF);
         }
@@ -80,7 +80,7 @@ class WorkloadsTest {
     @Test
     void parkedTasksAndThreadsAreAllResumedAndFinished() {
         assumeTrue(CoroutineMechanism.current() == CoroutineMechanism.INLINE, CoroutineMechanism.reason());
-        try (EventLoop loop = DefaultLoops.newLoop()) {
+        try (EventLoop loop = LoopkitLoops.newLoop()) {
             ParkedTasks.spawn(loop, 1_000).resumeAndFinish();
             ParkedTasks.spawn(loop, 1_000).resumeAndFinish();
         }

@@ -60,6 +60,11 @@ public final class EpollEventLoop extends ReadinessEventLoop {
 
     @Override
     protected void processEvents(long timeoutNanos) {
+        if (timeoutNanos == 0 && watched.isEmpty()) {
+            // Nothing watched: no I/O can be ready, so spare the system call (a busy loop of
+            // callbacks polls on every iteration). A pending wake-up stays pending in the handler.
+            return;
+        }
         owner.thread = Thread.currentThread();
         wait.arm(timeoutNanos);
         interrupts.beginWait();
