@@ -36,6 +36,7 @@ import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ import java.util.function.Supplier;
 /**
  * IO-21 to IO-27: the network paths off the happy one (refusals, bind failures, closed loops, a
  * buffer with no room, the end of a stream, a loop kept busy) and what a finished socket operation
- * leaves behind; IO-28: reading into the buffers a {@code BufferedProtocol} lends.
+ * leaves behind; IO-28: reading into the buffers a {@code BufferedProtocol} lends; IO-29: a
+ * channel closed while watched, whose descriptor number a new channel may reuse.
  * Part of the IO group; kept apart from {@link IoRules} so that each file holds one concern.
  */
 final class IoFailureRules {
@@ -299,6 +301,47 @@ final class IoFailureRules {
                             assertTrue(lender.updates >= sent.length / Lender.WINDOW,
                                     "lent windows of " + Lender.WINDOW + " bytes, yet only " + lender.updates
                                             + " bufferUpdated calls");
+                        }),
+                // The epoll loop needed this; a java.nio selector gets it for free, since a channel
+                // registered with it keeps its descriptor until the selector lets go of it.
+                optional("IO-29", Capabilities.READINESS, "a channel closed while its reader is registered"
+                        + " takes nothing with it: the reader of a new channel (on Linux usually with the closed"
+                        + " one's descriptor number) runs when it is readable, also after removeReader of the"
+                        + " closed one", "selector_events._remove_reader after the fd was closed; epoll_ctl(2)"
+                        + " on a reused descriptor",
+                        "a back end that keys its registrations by descriptor number: forget a closed channel's"
+                                + " registration before the number is registered again, and never remove from"
+                                + " the poller by the number of a channel that is closed",
+                        tck -> {
+                            EventLoop loop = tck.loop();
+                            Pipe closed = Pipe.open();
+                            closed.source().configureBlocking(false);
+                            loop.addReader(closed.source(), () -> {
+                            });
+                            closed.source().close();
+                            closed.sink().close();
+                            // One iteration, in which a selector lets go of the closed channel's descriptor.
+                            loop.callSoon(loop::stop);
+                            loop.runForever();
+                            Pipe reusing = Pipe.open();
+                            try {
+                                reusing.source().configureBlocking(false);
+                                boolean[] ran = new boolean[1];
+                                loop.addReader(reusing.source(), () -> {
+                                    ran[0] = true;
+                                    loop.stop();
+                                });
+                                loop.removeReader(closed.source());
+                                reusing.sink().write(ByteBuffer.wrap(new byte[1]));
+                                loop.callLater(Duration.ofSeconds(5), loop::stop);
+                                loop.runForever();
+                                assertTrue(ran[0], "the new channel's reader never ran within 5 s of its channel"
+                                        + " becoming readable, after removeReader of the closed channel");
+                            } finally {
+                                loop.removeReader(reusing.source());
+                                reusing.source().close();
+                                reusing.sink().close();
+                            }
                         }));
     }
 

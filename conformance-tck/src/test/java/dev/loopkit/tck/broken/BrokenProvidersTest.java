@@ -163,6 +163,7 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.UnixBindErrorThrown::new, "IO-25");
         expect(BrokenIoProviders.UdpResolvesForTheCaller::new, "IO-26");
         expect(BrokenIoProviders.SkipsPollWhenBusy::new, "IO-27");
+        expect(BrokenIoProviders.UnwatchesByDescriptor::new, "IO-29");
         expect(BrokenProviders.NotRegistered::new, "PV-06");
         expect(BrokenProviders.CallSoonAsTimer::new, "SC-14");
         expect(BrokenProviders.MillisecondClock::new, "SC-15");

@@ -207,4 +207,11 @@ public final class BrokenIoProviders {
             super("skips-poll-when-busy", SelectingLoop.Defect.SKIPS_POLL_WHEN_BUSY);
         }
     }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class UnwatchesByDescriptor extends Base {
+        public UnwatchesByDescriptor() {
+            super("unwatches-by-descriptor", SelectingLoop.Defect.UNWATCHES_BY_DESCRIPTOR);
+        }
+    }
 }

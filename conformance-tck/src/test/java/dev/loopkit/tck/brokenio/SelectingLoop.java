@@ -9,7 +9,11 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +40,13 @@ class SelectingLoop extends ReadinessEventLoop {
         /** sockRecv into a buffer with no room waits until the channel is readable before answering 0. */
         SOCK_RECV_WAITS_WHEN_FULL,
         /** With callbacks ready the loop does not poll at all, "to save a system call". */
-        SKIPS_POLL_WHEN_BUSY
+        SKIPS_POLL_WHEN_BUSY,
+        /**
+         * Keeps its channels in numbered slots that are reused once their channel is closed, as
+         * epoll keys registrations by descriptor number, and removing a closed channel's callback
+         * removes the one of whichever channel now has its slot.
+         */
+        UNWATCHES_BY_DESCRIPTOR
     }
 
     /** The callbacks registered for one channel. */
@@ -47,6 +57,12 @@ class SelectingLoop extends ReadinessEventLoop {
 
     private final Defect defect;
     private final Selector selector;
+    /**
+     * For {@link Defect#UNWATCHES_BY_DESCRIPTOR}: the channel in each slot (the lowest free one is
+     * taken, as the kernel hands out descriptors), and each channel's slot.
+     */
+    private final List<SelectableChannel> slots = new ArrayList<>();
+    private final Map<SelectableChannel, Integer> slotOf = new IdentityHashMap<>();
 
     SelectingLoop(Defect defect) {
         this.defect = defect;
@@ -138,7 +154,12 @@ class SelectingLoop extends ReadinessEventLoop {
         return remove(channel, false);
     }
 
-    private boolean remove(SelectableChannel channel, boolean reader) {
+    private boolean remove(SelectableChannel given, boolean reader) {
+        SelectableChannel channel = given;
+        if (defect == Defect.UNWATCHES_BY_DESCRIPTOR && !given.isOpen() && slotOf.containsKey(given)
+                && slots.get(slotOf.get(given)) != null) {
+            channel = slots.get(slotOf.get(given)); // the defect: whichever channel has the slot now
+        }
         SelectionKey key = channel.keyFor(selector);
         Callbacks callbacks = key == null || !key.isValid() ? null : (Callbacks) key.attachment();
         if (callbacks == null || (reader ? callbacks.reader : callbacks.writer) == null) {
@@ -158,11 +179,27 @@ class SelectingLoop extends ReadinessEventLoop {
         if (key != null && key.isValid()) {
             return (Callbacks) key.attachment();
         }
+        if (defect == Defect.UNWATCHES_BY_DESCRIPTOR) {
+            takeSlot(channel);
+        }
         try {
             return (Callbacks) channel.register(selector, 0, new Callbacks()).attachment();
         } catch (ClosedChannelException e) {
             throw new IllegalArgumentException("the channel is closed", e);
         }
+    }
+
+    /** Frees the slots of closed channels, then gives {@code channel} the lowest free one. */
+    private void takeSlot(SelectableChannel channel) {
+        slots.replaceAll(holder -> holder != null && holder.isOpen() ? holder : null);
+        int free = slots.indexOf(null);
+        if (free < 0) {
+            free = slots.size();
+            slots.add(channel);
+        } else {
+            slots.set(free, channel);
+        }
+        slotOf.put(channel, free);
     }
 
     private void updateInterest(SelectableChannel channel) {
