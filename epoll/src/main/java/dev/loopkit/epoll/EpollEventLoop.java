@@ -51,9 +51,13 @@ public final class EpollEventLoop extends ReadinessEventLoop {
     /**
      * Opens the loop's epoll instance.
      *
-     * @throws IllegalStateException if epoll is not available here ({@link EpollProvider#isAvailable()})
+     * @throws IllegalStateException if the loop cannot run in this JVM, saying why (the reason
+     *     {@link EpollProvider#unavailabilityReason()} gives)
      */
     public EpollEventLoop() {
+        EpollProvider.unavailability().ifPresent(reason -> {
+            throw new IllegalStateException("the epoll loop cannot run here: " + reason);
+        });
         handler = EpollIoHandler.newFactory().newHandler(owner);
         handler.initialize();
     }

@@ -48,6 +48,11 @@ public final class EpollProvider implements EventLoopProvider {
 
     @Override
     public Optional<String> unavailabilityReason() {
+        return unavailability();
+    }
+
+    /** Why the epoll loop cannot run in this JVM, or empty if it can. */
+    static Optional<String> unavailability() {
         if (!Epoll.isAvailable()) {
             Throwable cause = Epoll.unavailabilityCause();
             return Optional.of("Netty's native epoll library does not load here (it needs Linux on x86_64 or"
