@@ -11,7 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.loopkit.api.archfixture.ApiThatSeesTheSpi;
+import dev.loopkit.epoll.archfixture.EpollThatSeesTheDefaultLoop;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheDefaultLoop;
+import dev.loopkit.policy.archfixture.PolicyThatSeesTheEpollLoop;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheInternals;
 import dev.loopkit.spi.archfixture.LibraryCodeThatPrints;
 import dev.loopkit.spi.archfixture.SpiThatSeesTheDefaultLoop;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] LIBRARY = {"dev.loopkit.api..", "dev.loopkit.spi..", "dev.loopkit.impl..",
-        "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit..", "dev.loopkit.streams.."};
+        "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit..", "dev.loopkit.streams..",
+        "dev.loopkit.epoll.."};
 
     static final ArchRule API_SEES_NOTHING_ELSE = classes().that().resideInAPackage("dev.loopkit.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "org.apiguardian.api..", "java..")
@@ -63,6 +66,16 @@ class ArchitectureTest {
     static final ArchRule NOBODY_SEES_THE_DEFAULT_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.impl..")
             .should().dependOnClassesThat().resideInAPackage("dev.loopkit.impl..")
             .because("the default loop is found through ServiceLoader like any vendor's");
+
+    static final ArchRule EPOLL_SEES_ONLY_CONTRACTS_AND_NETTY = classes().that().resideInAPackage("dev.loopkit.epoll..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.loopkit.epoll..", "dev.loopkit.spi..", "dev.loopkit.api..", "io.netty..",
+                    "com.google.auto.service..", "org.apiguardian.api..", "java..")
+            .because("the epoll loop is built as an outside vendor's jar: api, spi and Netty, never the default loop");
+
+    static final ArchRule NOBODY_SEES_THE_EPOLL_LOOP = noClasses().that().resideOutsideOfPackage("dev.loopkit.epoll..")
+            .should().dependOnClassesThat().resideInAPackage("dev.loopkit.epoll..")
+            .because("the epoll loop is found through ServiceLoader like any vendor's");
 
     static final ArchRule NO_STANDARD_STREAMS = noClasses().that().resideInAnyPackage(LIBRARY)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
@@ -121,6 +134,15 @@ class ArchitectureTest {
     void nothingDependsOnTheDefaultLoop() {
         NOBODY_SEES_THE_DEFAULT_LOOP.check(library);
         assertTrue(NOBODY_SEES_THE_DEFAULT_LOOP.evaluate(fixture(SpiThatSeesTheDefaultLoop.class)).hasViolation());
+    }
+
+    @Test
+    void theEpollLoopSeesOnlyTheContractsAndNettyAndNobodySeesIt() {
+        EPOLL_SEES_ONLY_CONTRACTS_AND_NETTY.check(library);
+        assertTrue(EPOLL_SEES_ONLY_CONTRACTS_AND_NETTY.evaluate(fixture(EpollThatSeesTheDefaultLoop.class))
+                .hasViolation());
+        NOBODY_SEES_THE_EPOLL_LOOP.check(library);
+        assertTrue(NOBODY_SEES_THE_EPOLL_LOOP.evaluate(fixture(PolicyThatSeesTheEpollLoop.class)).hasViolation());
     }
 
     @Test
