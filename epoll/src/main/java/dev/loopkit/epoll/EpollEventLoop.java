@@ -108,13 +108,7 @@ public final class EpollEventLoop extends ReadinessEventLoop {
 
     @Override
     protected boolean unwatchReadable(SelectableChannel channel) {
-        Watch watch = watched.get(channel);
-        if (watch == null || watch.reader == null) {
-            return false;
-        }
-        watch.reader = null;
-        update(watch);
-        return true;
+        return unwatch(channel, true);
     }
 
     @Override
@@ -126,11 +120,20 @@ public final class EpollEventLoop extends ReadinessEventLoop {
 
     @Override
     protected boolean unwatchWritable(SelectableChannel channel) {
+        return unwatch(channel, false);
+    }
+
+    /** Removes the read or the write callback of {@code channel}; whether there was one. */
+    private boolean unwatch(SelectableChannel channel, boolean reader) {
         Watch watch = watched.get(channel);
-        if (watch == null || watch.writer == null) {
+        if (watch == null || (reader ? watch.reader : watch.writer) == null) {
             return false;
         }
-        watch.writer = null;
+        if (reader) {
+            watch.reader = null;
+        } else {
+            watch.writer = null;
+        }
         update(watch);
         return true;
     }
