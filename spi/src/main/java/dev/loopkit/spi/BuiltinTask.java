@@ -67,7 +67,13 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
             return "wake-up of " + BuiltinTask.this;
         }
     };
+    /**
+     * The name given, or null until {@link #getName()} first formats {@code Task-}{@link #number}:
+     * most tasks are never asked, and a formatted name costs ~50 B of heap per parked task.
+     */
     private String name;
+    /** The task's number, taken at creation as asyncio takes it, for its {@code Task-N} name. */
+    private final long number;
     private Future<?> waiter;
     private Throwable stepException;
     private boolean mustCancel;
@@ -101,7 +107,8 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
     public BuiltinTask(Coroutine<T> coro, EventLoop loop, String name, Context context, boolean eagerStart) {
         super(loop);
         this.coro = Objects.requireNonNull(coro, "coro");
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.name = name;
+        this.number = name != null ? 0 : COUNTER.incrementAndGet();
         this.context = context != null ? context : Context.copyCurrent();
         if (eagerStart && loop.isRunning()) {
             TaskRegistry.registerTask(this);
@@ -114,7 +121,13 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
 
     @Override
     public String getName() {
-        return name;
+        String given = name;
+        if (given == null) {
+            // A race between threads formats the same string twice; either result is the name.
+            given = "Task-" + number;
+            name = given;
+        }
+        return given;
     }
 
     @Override
@@ -186,7 +199,7 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
 
     @Override
     public String toString() {
-        return "Task[" + describeState() + ", name='" + name + "', coro=" + coro + createdAt() + "]";
+        return "Task[" + describeState() + ", name='" + getName() + "', coro=" + coro + createdAt() + "]";
     }
 
     private void step() {
