@@ -76,12 +76,14 @@ public final class BenchReport {
                     n -> ParkedTasks.spawn(loop, n)::resumeAndFinish);
         }
         double threadHeap = HeapPerParked.measure(TaskBenchmarks.TASKS, runs, ParkedVirtualThreads::spawn);
-        List<HttpPeers.Result> http = HttpPeers.run(quick ? 1 : 3, quick ? 3 : 10);
+        List<LoadResult> http = HttpPeers.run(quick ? 1 : 3, quick ? 3 : 10);
+        List<LoadResult> echo = EchoPeers.run(quick ? 1 : 3, quick ? 3 : 10);
         Optional<IdleConnections.Result> idle = IdleConnections.measure(quick ? 2_000 : 19_000);
 
         List<Comparison> rows = comparisons(scores, heap, threadHeap, asyncio, uvloop);
-        rows.addAll(httpComparisons(http));
-        String table = table(rows, scores, asyncio, uvloop, http, quick)
+        rows.addAll(serverComparisons("HTTP plaintext, server CPU per request", http, 0.9));
+        rows.addAll(serverComparisons("TCP echo, server CPU per round trip", echo, 0));
+        String table = table(rows, scores, asyncio, uvloop, http, echo, quick)
                 + idle.map(result -> "\n" + result.millionConnections()).orElse("");
         System.out.println();
         System.out.println(table);
@@ -148,19 +150,19 @@ public final class BenchReport {
     }
 
     /**
-     * Each loopkit server's CPU per request beside each peer server's (not beside the other loopkit
-     * one); none for a loopkit server whose run failed.
+     * Each loopkit server's CPU per operation beside each peer server's (not beside the other
+     * loopkit one), under {@code workload}, with the issue's goal against Netty epoll where
+     * {@code goal} is not 0; none for a loopkit server whose run failed.
      */
-    private static List<Comparison> httpComparisons(List<HttpPeers.Result> http) {
+    private static List<Comparison> serverComparisons(String workload, List<LoadResult> results, double goal) {
         List<Comparison> rows = new ArrayList<>();
-        for (String loop : List.of(HttpPeers.LOOPKIT, HttpPeers.LOOPKIT_EPOLL)) {
-            String workload = "HTTP plaintext, server CPU per request" + (loop.equals(HttpPeers.LOOPKIT) ? ""
-                    : ", epoll loop");
-            http.stream().filter(r -> r.server().equals(loop)).findFirst().ifPresent(ours -> {
-                for (HttpPeers.Result peer : http) {
-                    if (!peer.server().startsWith(HttpPeers.LOOPKIT)) {
-                        rows.add(new Comparison(workload, "ns", ours.cpuNanosPerRequest(), peer.server(),
-                                peer.cpuNanosPerRequest(), peer.server().equals("Netty epoll") ? 0.9 : 0));
+        for (String loop : List.of(LoadResult.LOOPKIT, LoadResult.LOOPKIT_EPOLL)) {
+            String label = workload + (loop.equals(LoadResult.LOOPKIT) ? "" : ", epoll loop");
+            results.stream().filter(r -> r.server().equals(loop)).findFirst().ifPresent(ours -> {
+                for (LoadResult peer : results) {
+                    if (!peer.server().startsWith(LoadResult.LOOPKIT)) {
+                        rows.add(new Comparison(label, "ns", ours.cpuNanosPerOperation(), peer.server(),
+                                peer.cpuNanosPerOperation(), peer.server().equals("Netty epoll") ? goal : 0));
                     }
                 }
             });
@@ -169,7 +171,7 @@ public final class BenchReport {
     }
 
     private static String table(List<Comparison> rows, Scores scores, Optional<PythonPeers.Result> asyncio,
-            Optional<PythonPeers.Result> uvloop, List<HttpPeers.Result> http, boolean quick) {
+            Optional<PythonPeers.Result> uvloop, List<LoadResult> http, List<LoadResult> echo, boolean quick) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "loopkit benchmarks%s: JDK %s, %d cores, Netty %s; %s; %s%n%n",
                 quick ? " (quick mode: short iterations, wide errors)" : "", Runtime.version(),
@@ -185,9 +187,15 @@ public final class BenchReport {
         out.append(String.format(Locale.ROOT, "%nJMH scores (ns/op, 99.9%% error; B/op allocated, gc profiler):%n%n"));
         out.append(scores.details());
         out.append(String.format(Locale.ROOT, "%nHTTP plaintext, wrk -t1 -c64 on CPU 1, one server loop on CPU 0:%n%n"));
-        for (HttpPeers.Result result : http) {
+        for (LoadResult result : http) {
             out.append(String.format(Locale.ROOT, "    %-12s %10.0f requests/s %8.2f us server CPU per request%n",
-                    result.server(), result.requestsPerSecond(), result.cpuNanosPerRequest() / 1_000));
+                    result.server(), result.operationsPerSecond(), result.cpuNanosPerOperation() / 1_000));
+        }
+        out.append(String.format(Locale.ROOT, "%nTCP echo, %d connections of %d-byte messages on CPU 1, one server loop on"
+                + " CPU 0:%n%n", EchoPeers.CONNECTIONS, EchoClient.MESSAGE));
+        for (LoadResult result : echo) {
+            out.append(String.format(Locale.ROOT, "    %-12s %10.0f round trips/s %8.2f us server CPU per round trip%n",
+                    result.server(), result.operationsPerSecond(), result.cpuNanosPerOperation() / 1_000));
         }
         return out.toString();
     }

@@ -1,21 +1,10 @@
 package dev.loopkit.benchmarks;
 
 import dev.loopkit.examples.RequestHeads;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,24 +24,8 @@ public final class NettyHttpServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean epoll = args.length > 0 && args[0].equals("epoll");
-        IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        MultiThreadIoEventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, handlers);
-        try {
-            Channel server = new ServerBootstrap().group(loop).channel(type)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel channel) {
-                            channel.pipeline().addLast(new Connection());
-                        }
-                    }).bind("127.0.0.1", 0).sync().channel();
-            System.out.println("HTTP plaintext server on http://127.0.0.1:"
-                    + ((InetSocketAddress) server.localAddress()).getPort() + "/");
-            server.closeFuture().sync();
-        } finally {
-            loop.shutdownGracefully();
-        }
+        NettyServers.serve(args.length > 0 && args[0].equals("epoll"), Connection::new,
+                port -> System.out.println("HTTP plaintext server on http://127.0.0.1:" + port + "/"));
     }
 
     /** Per connection: answers each complete request head, flushing once per read burst. */

@@ -23,7 +23,7 @@ public final class ProtocolEchoServer {
      * Echoes every byte back. While the peer does not read the echoes fast enough (the transport
      * pauses writing), it stops reading, so what it buffers stays bounded.
      */
-    static final class Echo implements Protocol {
+    public static final class Echo implements Protocol {
         private Transport transport;
 
         @Override

@@ -1,0 +1,47 @@
+package dev.loopkit.benchmarks;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/** Netty's side of the load benchmarks: a server on one event loop, NIO or native epoll. */
+final class NettyServers {
+
+    private NettyServers() {
+    }
+
+    /**
+     * Serves on 127.0.0.1 with a handler per connection from {@code handlers} until the process
+     * ends, telling {@code listening} the port once bound.
+     */
+    static void serve(boolean epoll, Supplier<ChannelHandler> handlers, IntConsumer listening)
+            throws InterruptedException {
+        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        MultiThreadIoEventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, factory);
+        try {
+            Channel server = new ServerBootstrap().group(loop).channel(type)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel channel) {
+                            channel.pipeline().addLast(handlers.get());
+                        }
+                    }).bind("127.0.0.1", 0).sync().channel();
+            listening.accept(((InetSocketAddress) server.localAddress()).getPort());
+            server.closeFuture().sync();
+        } finally {
+            loop.shutdownGracefully();
+        }
+    }
+}

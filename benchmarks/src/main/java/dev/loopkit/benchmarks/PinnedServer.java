@@ -1,0 +1,135 @@
+package dev.loopkit.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A peer server in a process of its own pinned to CPU 0 ({@code taskset}), for the load runs
+ * (HTTP, TCP echo) whose client is pinned to CPU 1: started, asked for the address it prints once
+ * it listens, asked for the CPU time it has used, and stopped.
+ */
+final class PinnedServer implements AutoCloseable {
+
+    private final Process process;
+
+    private PinnedServer(Process process) {
+        this.process = process;
+    }
+
+    /**
+     * Why servers and their clients cannot be pinned to a CPU each here (one CPU, no
+     * {@code taskset}), or empty if they can.
+     */
+    static Optional<String> missingPinning() {
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return Optional.of("the server and its client need a CPU each, and this machine has one");
+        }
+        try {
+            Process probe = new ProcessBuilder("taskset", "-V").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            probe.waitFor(10, TimeUnit.SECONDS);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("taskset is not installed (apt-get install util-linux)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    /**
+     * This JVM's java with the flags loopkit's programs need and this JVM's class path: the
+     * start of a command for a Java server or client.
+     */
+    static List<String> javaCommand() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED", "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"));
+    }
+
+    /** Starts {@code command} on CPU 0. */
+    static PinnedServer start(List<String> command) throws IOException {
+        return new PinnedServer(new ProcessBuilder(concat(List.of("taskset", "-c", "0"), command.toArray(String[]::new)))
+                .redirectErrorStream(true).start());
+    }
+
+    /**
+     * The first group of {@code address} in the line the server prints once it listens; fails if
+     * it exits or prints no such line within 60 s. What it prints afterwards is drained, so that it
+     * never blocks on a full pipe.
+     */
+    String awaitAddress(Pattern address) throws InterruptedException {
+        CompletableFuture<String> found = CompletableFuture.supplyAsync(() -> {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            StringBuilder said = new StringBuilder();
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    Matcher matcher = address.matcher(line);
+                    if (matcher.find()) {
+                        Thread.ofVirtual().start(() -> drain(lines));
+                        return matcher.group(1);
+                    }
+                    said.append(line).append('\n');
+                }
+            } catch (IOException e) {
+                said.append(e.getMessage());
+            }
+            throw new IllegalStateException("the server exited without listening: " + said);
+        });
+        try {
+            return found.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the server printed no address within 60 s", e);
+        }
+    }
+
+    private static void drain(BufferedReader lines) {
+        try {
+            while (lines.readLine() != null) {
+                // Discarded: only the address line matters.
+            }
+        } catch (IOException e) {
+            // The server is gone; nothing more to drain.
+        }
+    }
+
+    /** The CPU time (user + system) the server has used so far. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the OS does not report the server's CPU time"));
+    }
+
+    /** Stops the server: politely, then forcibly after 10 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+}
