@@ -54,21 +54,7 @@ final class HttpPeers {
     }
 
     private static Optional<String> missingTool() {
-        Optional<String> missing = PinnedServer.missingPinning();
-        if (missing.isPresent()) {
-            return missing;
-        }
-        try {
-            Process probe = new ProcessBuilder("wrk", "-v").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            probe.waitFor(10, TimeUnit.SECONDS);
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("wrk is not installed (apt-get install wrk)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
-        }
+        return PinnedServer.missingPinning().or(() -> PinnedServer.missing("wrk", "-v", "wrk"));
     }
 
     private static Optional<Path> pythonScript() {

@@ -36,13 +36,21 @@ final class PinnedServer implements AutoCloseable {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return Optional.of("the server and its client need a CPU each, and this machine has one");
         }
+        return missing("taskset", "-V", "util-linux");
+    }
+
+    /**
+     * Why {@code tool} cannot be run here (it asks it for its version with {@code versionFlag}),
+     * naming the Debian package that has it, or empty if it runs.
+     */
+    static Optional<String> missing(String tool, String versionFlag, String debianPackage) {
         try {
-            Process probe = new ProcessBuilder("taskset", "-V").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(tool, versionFlag).redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
             probe.waitFor(10, TimeUnit.SECONDS);
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("taskset is not installed (apt-get install util-linux)");
+            return Optional.of(tool + " is not installed (apt-get install " + debianPackage + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
