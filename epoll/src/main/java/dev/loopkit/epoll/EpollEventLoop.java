@@ -196,12 +196,11 @@ public final class EpollEventLoop extends ReadinessEventLoop {
     /** How long the handler may wait this time, as Netty's {@link IoHandlerContext} asks it. */
     private final class Wait implements IoHandlerContext {
         private long timeoutNanos;
-        private long deadlineNanos;
+        private long start;
 
         void arm(long timeoutNanos) {
             this.timeoutNanos = timeoutNanos;
-            long now = System.nanoTime();
-            deadlineNanos = timeoutNanos < 0 ? -1 : now + Math.min(timeoutNanos, Long.MAX_VALUE - now);
+            this.start = System.nanoTime();
         }
 
         @Override
@@ -209,14 +208,19 @@ public final class EpollEventLoop extends ReadinessEventLoop {
             return timeoutNanos != 0 && !woken && !Thread.currentThread().isInterrupted();
         }
 
+        /** The time left: differences of {@code nanoTime()} readings, which never overflow. */
         @Override
         public long delayNanos(long currentTimeNanos) {
-            return deadlineNanos < 0 ? Long.MAX_VALUE : Math.max(0, deadlineNanos - currentTimeNanos);
+            return timeoutNanos < 0 ? Long.MAX_VALUE : Math.max(0, timeoutNanos - (currentTimeNanos - start));
         }
 
+        /**
+         * -1 for no deadline; otherwise a value the handler only compares with the previous wait's,
+         * to know whether to re-arm its timer, so wrapping arithmetic does no harm.
+         */
         @Override
         public long deadlineNanos() {
-            return deadlineNanos;
+            return timeoutNanos < 0 ? -1 : start + timeoutNanos;
         }
     }
 

@@ -51,7 +51,7 @@ public class ForwardingLoop implements EventLoop {
      *
      * @param delegate makes the loop to forward to from its outer loop
      */
-    @SuppressWarnings("this-escape") // the delegate only keeps the reference while this is constructed
+    @SuppressWarnings("this-escape") // the delegate keeps this as its outer loop and calls nothing on it yet
     protected ForwardingLoop(Function<EventLoop, ? extends BaseEventLoop> delegate) {
         this.delegate = delegate.apply(this);
     }
