@@ -1,14 +1,18 @@
 package dev.loopkit.benchmarks;
 
 import dev.loopkit.api.EventLoop;
-import dev.loopkit.spi.EventLoopProvider;
-import java.util.ServiceLoader;
+import dev.loopkit.policy.LoopPolicy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The loops the loopkit benchmarks measure, found as an application finds them: the
- * {@code default} provider's unless a benchmark names another ({@code epoll}).
+ * The loops the loopkit benchmarks measure, chosen as an application chooses them, by the policy:
+ * the {@code default} provider's unless a benchmark names another ({@code epoll}). One policy per
+ * name, so that each choice is made and logged once per JVM.
  */
 final class LoopkitLoops {
+
+    private static final Map<String, LoopPolicy> POLICIES = new ConcurrentHashMap<>();
 
     private LoopkitLoops() {
     }
@@ -21,17 +25,11 @@ final class LoopkitLoops {
     /**
      * A new loop of the provider named {@code provider}.
      *
-     * @throws IllegalStateException if it is not on the class path or not available in this JVM
+     * @throws dev.loopkit.policy.ProviderSelectionException if it is not on the class path or not
+     *     available in this JVM, with the policy's explanation of every provider found
      */
     static EventLoop newLoop(String provider) {
-        EventLoopProvider found = ServiceLoader.load(EventLoopProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(candidate -> candidate.name().equals(provider)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "the provider '" + provider + "' is not on the class path: build with ./run bench"));
-        if (!found.isAvailable()) {
-            throw new IllegalStateException("the provider '" + provider + "' is not available here: "
-                    + found.unavailabilityReason().orElse("isAvailable() returned false"));
-        }
-        return found.newEventLoop();
+        return POLICIES.computeIfAbsent(provider, name -> LoopPolicy.builder().providerName(name).build())
+                .newEventLoop();
     }
 }
