@@ -298,6 +298,43 @@ public interface EventLoop extends AutoCloseable {
             int port);
 
     /**
+     * Starts a TCP server on a listening socket the caller opened and bound (asyncio's
+     * {@code create_server(sock=...)}), for socket options the loop does not set itself: with
+     * {@code SO_REUSEPORT}, say, several loops each serve a socket of their own on one address.
+     * Every accepted connection gets a protocol from {@code protocolFactory}. The loop makes the
+     * channel non-blocking and owns it from this call on: closing the server or the loop closes
+     * it, and so does a failure to serve on it. An argument error leaves it to the caller.
+     *
+     * @param protocolFactory makes each connection's protocol; never null
+     * @param channel an open TCP server channel, bound; never null
+     * @return a future of this loop with the serving server, whose {@link Server#sockets()} is
+     *     the channel's address; it fails with an {@link UnsupportedOperationException} if the
+     *     loop does not support TCP
+     * @throws IllegalArgumentException if the channel is closed, not bound, or not TCP
+     * @throws IllegalStateException if the loop is closed, or the channel is already the loop's
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, ServerSocketChannel channel);
+
+    /**
+     * Serves a TCP connection that was accepted outside the loop (asyncio's
+     * {@code connect_accepted_socket}), by an acceptor thread handing connections to several
+     * loops, say: creates the protocol with {@code protocolFactory} and calls its
+     * {@code connectionMade}, then completes the future. The loop makes the channel non-blocking
+     * and owns it from this call on, as {@link #createServer(Supplier, ServerSocketChannel)} does.
+     *
+     * @param protocolFactory makes the connection's protocol; never null
+     * @param channel an open, connected TCP socket channel; never null
+     * @return a future of this loop with the connection; it fails with an
+     *     {@link UnsupportedOperationException} if the loop does not support TCP
+     * @throws IllegalArgumentException if the channel is closed, not connected, or not TCP
+     * @throws IllegalStateException if the loop is closed, or the channel is already the loop's
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
+            SocketChannel channel);
+
+    /**
      * Opens a Unix-domain stream connection to the socket at {@code path} (asyncio's
      * {@code create_unix_connection}).
      *

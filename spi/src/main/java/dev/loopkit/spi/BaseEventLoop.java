@@ -236,6 +236,44 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     /**
+     * Serves on a TCP socket the caller bound, like {@link #makeServer(InetSocketAddress, Supplier)}
+     * without the bind (asyncio's {@code _start_serving} on {@code create_server(sock=...)}).
+     * Called on the loop thread by {@link #createServer(Supplier, ServerSocketChannel)}, which has
+     * checked that the channel is open, bound and not the loop's; the channel may be blocking. If
+     * this throws, the caller closes the channel. The default implementation refuses, like
+     * {@link #makeSocketTransport}.
+     *
+     * @param listening the bound channel, now the loop's; never null
+     * @param protocolFactory makes each connection's protocol; never null
+     * @return the serving server
+     * @throws IOException if the channel cannot serve
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    protected Server makeServer(ServerSocketChannel listening, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        throw unsupported("TCP servers", Capabilities.TCP);
+    }
+
+    /**
+     * Serves a TCP connection accepted outside the loop, like {@link #makeSocketTransport} without
+     * the connect (asyncio's {@code _make_socket_transport} in {@code connect_accepted_socket}).
+     * Called on the loop thread by {@link #connectAcceptedSocket}, which has checked that the
+     * channel is open, connected and not the loop's; the channel may be blocking. If the future
+     * fails, the caller closes the channel. The default implementation refuses, like
+     * {@link #makeSocketTransport}.
+     *
+     * @param accepted the connected channel, now the loop's; never null
+     * @param protocolFactory makes the connection's protocol; never null
+     * @return a future of this loop, completed with the transport once its protocol's
+     *     {@code connectionMade} is scheduled
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    protected Future<Transport> makeAcceptedSocketTransport(SocketChannel accepted,
+            Supplier<? extends Protocol> protocolFactory) {
+        return failed(unsupported("TCP connections", Capabilities.TCP));
+    }
+
+    /**
      * Connects a Unix-domain stream socket to {@code remote}, like {@link #makeSocketTransport}.
      * The default implementation refuses: override it and declare capability {@code unix}.
      *
@@ -584,6 +622,18 @@ public abstract class BaseEventLoop implements EventLoop {
     }
 
     @Override
+    public final Future<Server> createServer(Supplier<? extends Protocol> protocolFactory,
+            ServerSocketChannel channel) {
+        return connector.createServer(protocolFactory, channel);
+    }
+
+    @Override
+    public final <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
+            SocketChannel channel) {
+        return connector.connectAcceptedSocket(protocolFactory, channel);
+    }
+
+    @Override
     public final <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
         return connector.createUnixConnection(protocolFactory, path);
     }
@@ -787,6 +837,15 @@ public abstract class BaseEventLoop implements EventLoop {
      * none here, {@link ReadinessEventLoop} has some.
      */
     void closeOwnedChannels() {
+    }
+
+    /**
+     * Fails if {@code channel} is one the loop opened or was given for a transport or server; none
+     * here, {@link ReadinessEventLoop} keeps them.
+     *
+     * @throws IllegalStateException if it is
+     */
+    void requireNotOwned(SelectableChannel channel) {
     }
 
     /** Fails with asyncio's message if the loop is closed. */

@@ -12,8 +12,13 @@ import dev.loopkit.api.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -66,6 +71,73 @@ final class Connector {
             }
         });
         return result;
+    }
+
+    Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, ServerSocketChannel channel) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        requireTcp(channel, "bound", "bind it to an address first", ServerSocketChannel::getLocalAddress);
+        loop.checkClosed();
+        loop.requireNotOwned(channel);
+        try {
+            BuiltinFuture<Server> result = loop.newFuture();
+            result.setResult(loop.makeServer(channel, protocolFactory));
+            return result;
+        } catch (IOException | RuntimeException e) {
+            ChannelTransport.closeQuietly(channel);
+            return loop.failed(e);
+        }
+    }
+
+    <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
+            SocketChannel channel) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        requireTcp(channel, "connected", "pass a channel that ServerSocketChannel.accept() returned",
+                SocketChannel::getRemoteAddress);
+        loop.checkClosed();
+        loop.requireNotOwned(channel);
+        BuiltinFuture<Connection<P>> result = loop.newFuture();
+        Future<Transport> attempt = loop.makeAcceptedSocketTransport(channel, protocolFactory);
+        cancelWith(result, attempt);
+        attempt.addDoneCallback(made -> {
+            Throwable error = adoptConnection(made, result);
+            if (error != null) {
+                ChannelTransport.closeQuietly(channel);
+                if (!result.done()) {
+                    result.setException(error);
+                }
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Fails with a message naming what is wrong unless {@code channel} is open and its
+     * {@code address} (local or remote) is a TCP one, which it has once it is {@code state}.
+     */
+    private static <C extends NetworkChannel> void requireTcp(C channel, String state, String advice,
+            ChannelAddress<C> address) {
+        Objects.requireNonNull(channel, "channel");
+        SocketAddress found;
+        try {
+            found = address.of(channel);
+        } catch (ClosedChannelException e) {
+            throw new IllegalArgumentException("the channel is closed: pass an open one", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the channel's address cannot be read: " + e.getMessage(), e);
+        }
+        if (found == null) {
+            throw new IllegalArgumentException("the channel is not " + state + ": " + advice);
+        }
+        if (!(found instanceof InetSocketAddress)) {
+            throw new IllegalArgumentException("the channel is not TCP (its address is " + found
+                    + "): only TCP channels are served this way");
+        }
+    }
+
+    /** Reads a channel's local or remote address. */
+    @FunctionalInterface
+    private interface ChannelAddress<C> {
+        SocketAddress of(C channel) throws IOException;
     }
 
     <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {

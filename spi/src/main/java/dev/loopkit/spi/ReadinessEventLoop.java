@@ -188,7 +188,8 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
         requireNotOwned(channel);
     }
 
-    private void requireNotOwned(SelectableChannel channel) {
+    @Override
+    void requireNotOwned(SelectableChannel channel) {
         OwnedChannel owner = owned.get(channel);
         if (owner != null) {
             throw new IllegalStateException("the channel is used by " + owner
@@ -222,6 +223,24 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
     protected final Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
         return StreamServer.open(this, local, protocolFactory);
+    }
+
+    @Override
+    protected final Server makeServer(ServerSocketChannel listening, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        return StreamServer.serve(this, listening, protocolFactory);
+    }
+
+    @Override
+    protected final Future<Transport> makeAcceptedSocketTransport(SocketChannel accepted,
+            Supplier<? extends Protocol> protocolFactory) {
+        Future<Transport> made = createFuture();
+        try {
+            SocketTransport.serveAccepted(this, accepted, protocolFactory, made);
+        } catch (IOException | RuntimeException e) {
+            made.setException(e);
+        }
+        return made;
     }
 
     @Override

@@ -64,6 +64,27 @@ final class SocketTransport extends ChannelTransport implements Transport {
         }
     }
 
+    /**
+     * Serves an accepted {@code channel}, as {@link #serve} does, once it is non-blocking and, for
+     * TCP, sends small writes at once (asyncio's {@code _set_nodelay}). On failure the channel is
+     * closed.
+     *
+     * @throws IOException if the channel cannot be set up (it closed meanwhile)
+     */
+    static void serveAccepted(ReadinessEventLoop loop, SocketChannel channel,
+            Supplier<? extends Protocol> protocolFactory, Future<Transport> connected) throws IOException {
+        try {
+            channel.configureBlocking(false);
+            if (channel.getLocalAddress() instanceof InetSocketAddress) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            release(loop, channel);
+            throw e;
+        }
+        serve(loop, channel, protocolFactory, connected);
+    }
+
     private void start(Future<Transport> connected) {
         loop.callSoon(() -> callProtocol("connectionMade", () -> protocol.connectionMade(this)));
         loop.callSoon(() -> {

@@ -66,13 +66,24 @@ final class StreamServer implements Server, OwnedChannel {
                 removeStaleSocketFile(((UnixDomainSocketAddress) local).getPath());
             }
             opened.bind(local, 1024);
-            opened.configureBlocking(false);
-            StreamServer server = new StreamServer(loop, opened, protocolFactory);
-            loop.own(opened, server);
-            loop.watchReadable(opened, server.onAcceptable);
+        } catch (IOException | RuntimeException e) {
+            ChannelTransport.closeQuietly(opened);
+            throw e;
+        }
+        return serve(loop, opened, protocolFactory);
+    }
+
+    /** Starts accepting on {@code listening}, bound already; closes it if it cannot. */
+    static StreamServer serve(ReadinessEventLoop loop, ServerSocketChannel listening,
+            Supplier<? extends Protocol> protocolFactory) throws IOException {
+        try {
+            listening.configureBlocking(false);
+            StreamServer server = new StreamServer(loop, listening, protocolFactory);
+            loop.own(listening, server);
+            loop.watchReadable(listening, server.onAcceptable);
             return server;
         } catch (IOException | RuntimeException e) {
-            ChannelTransport.release(loop, opened);
+            ChannelTransport.release(loop, listening);
             throw e;
         }
     }
@@ -103,11 +114,7 @@ final class StreamServer implements Server, OwnedChannel {
                 return;
             }
             try {
-                accepted.configureBlocking(false);
-                if (address instanceof InetSocketAddress) {
-                    accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                }
-                SocketTransport.serve(loop, accepted, protocolFactory, null);
+                SocketTransport.serveAccepted(loop, accepted, protocolFactory, null);
             } catch (IOException | RuntimeException e) {
                 ChannelTransport.closeQuietly(accepted);
                 loop.outerLoop().callExceptionHandler(ExceptionContext.builder("Cannot serve a connection accepted by " + address)

@@ -179,6 +179,17 @@ public class ForwardingLoop implements EventLoop {
     }
 
     @Override
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, ServerSocketChannel channel) {
+        return delegate.createServer(protocolFactory, channel);
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> connectAcceptedSocket(Supplier<P> protocolFactory,
+            SocketChannel channel) {
+        return delegate.connectAcceptedSocket(protocolFactory, channel);
+    }
+
+    @Override
     public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
         return delegate.createUnixConnection(protocolFactory, path);
     }

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.function.Executable;
  * IO: stream transports and protocols (asyncio's create_connection, create_server, selector
  * transports). Optional: run only for providers declaring the capability each rule names
  * ({@code tcp}, {@code unix}, {@code udp} or {@code readiness}). The failure paths are in
- * {@link IoFailureRules}.
+ * {@link IoFailureRules}, sockets the caller hands to the loop in {@link IoHandoverRules}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class IoRules implements RuleGroup {
@@ -82,7 +82,7 @@ public final class IoRules implements RuleGroup {
 
     @Override
     public List<RuleCheck> rules() {
-        return Stream.concat(happyPaths().stream(), IoFailureRules.rules().stream()).toList();
+        return Stream.of(happyPaths(), IoFailureRules.rules(), IoHandoverRules.rules()).flatMap(List::stream).toList();
     }
 
     private static List<RuleCheck> happyPaths() {

@@ -152,6 +152,8 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.ClosedLoopFailsTheFuture::new, "IO-17");
         expect(BrokenIoProviders.LookupFailureAsRefused::new, "IO-18", "IO-23");
         expect(BrokenIoProviders.IgnoresBufferedProtocol::new, "IO-28");
+        expect(BrokenIoProviders.RebindsTheCallersChannel::new, "IO-30");
+        expect(BrokenIoProviders.LeavesAcceptedSocketsOpen::new, "IO-31");
         // A readiness back end on a selector of its own, correct and with one defect each.
         expect(BrokenIoProviders.CorrectSelecting::new);
         expect(BrokenIoProviders.RemoveAnswersFalse::new, "IO-20");

@@ -136,6 +136,20 @@ public final class BrokenIoProviders {
         }
     }
 
+    @AutoService(EventLoopProvider.class)
+    public static final class RebindsTheCallersChannel extends Base {
+        public RebindsTheCallersChannel() {
+            super("rebinds-the-callers-channel", ThreadedLoop.Defect.REBINDS_THE_CALLERS_CHANNEL);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class LeavesAcceptedSocketsOpen extends Base {
+        public LeavesAcceptedSocketsOpen() {
+            super("leaves-accepted-sockets-open", ThreadedLoop.Defect.LEAVES_ACCEPTED_SOCKETS_OPEN);
+        }
+    }
+
     /** The readiness vendor: its transports all come from the readiness layer, so it declares every capability. */
     @AutoService(EventLoopProvider.class)
     public static final class CorrectSelecting extends Base {

@@ -57,7 +57,11 @@ class ThreadedLoop extends RecordingLoop {
         /** An unresolved UDP address is looked up for the caller, on the loop thread. */
         UDP_RESOLVES_FOR_THE_CALLER,
         /** Every protocol gets dataReceived, a BufferedProtocol too (whose lent buffers stay empty). */
-        IGNORES_BUFFERED_PROTOCOL }
+        IGNORES_BUFFERED_PROTOCOL,
+        /** A server asked to serve on the caller's bound channel binds a new one of its own instead. */
+        REBINDS_THE_CALLERS_CHANNEL,
+        /** A connection accepted outside the loop is served but not the loop's: close() leaves it open. */
+        LEAVES_ACCEPTED_SOCKETS_OPEN }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
@@ -121,24 +125,48 @@ class ThreadedLoop extends RecordingLoop {
     @Override
     protected Server makeServer(InetSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
-        return serve(ServerSocketChannel.open(), local, protocolFactory, null);
+        return serve(bind(ServerSocketChannel.open(), local), protocolFactory, null);
+    }
+
+    @Override
+    protected Server makeServer(ServerSocketChannel listening, Supplier<? extends Protocol> protocolFactory)
+            throws IOException {
+        if (defect == Defect.REBINDS_THE_CALLERS_CHANNEL) {
+            InetSocketAddress asked = (InetSocketAddress) listening.getLocalAddress();
+            return makeServer(new InetSocketAddress(asked.getAddress(), 0), protocolFactory);
+        }
+        listening.configureBlocking(true);
+        return serve(listening, protocolFactory, null);
+    }
+
+    @Override
+    protected Future<Transport> makeAcceptedSocketTransport(SocketChannel accepted,
+            Supplier<? extends Protocol> protocolFactory) {
+        Future<Transport> result = createFuture();
+        try {
+            accepted.configureBlocking(true);
+            Conn conn = new Conn(accepted, protocolFactory.get());
+            if (defect != Defect.LEAVES_ACCEPTED_SOCKETS_OPEN) {
+                owned.add(conn::release);
+            }
+            result.setResult(start(conn));
+        } catch (IOException | RuntimeException e) {
+            result.setException(e);
+        }
+        return result;
     }
 
     @Override
     protected Server makeUnixServer(UnixDomainSocketAddress local, Supplier<? extends Protocol> protocolFactory)
             throws IOException {
-        return serve(ServerSocketChannel.open(StandardProtocolFamily.UNIX), local, protocolFactory, local.getPath());
+        return serve(bind(ServerSocketChannel.open(StandardProtocolFamily.UNIX), local), protocolFactory,
+                local.getPath());
     }
 
-    /**
-     * Binds {@code listener} and accepts on a thread of its own.
-     *
-     * @param socketFile the Unix-domain socket file to delete when the server closes, or null
-     */
-    private Server serve(ServerSocketChannel listener, SocketAddress local, Supplier<? extends Protocol> protocolFactory,
-            Path socketFile) throws IOException {
+    /** Binds {@code listener} to {@code local}, or closes it. */
+    private ServerSocketChannel bind(ServerSocketChannel listener, SocketAddress local) throws IOException {
         try {
-            listener.bind(local);
+            return listener.bind(local);
         } catch (IOException e) {
             listener.close();
             if (defect == Defect.WRAPS_BIND_ERRORS) {
@@ -146,6 +174,15 @@ class ThreadedLoop extends RecordingLoop {
             }
             throw e;
         }
+    }
+
+    /**
+     * Accepts on the bound, blocking {@code listener} on a thread of its own.
+     *
+     * @param socketFile the Unix-domain socket file to delete when the server closes, or null
+     */
+    private Server serve(ServerSocketChannel listener, Supplier<? extends Protocol> protocolFactory,
+            Path socketFile) throws IOException {
         Future<Void> closed = createFuture();
         Thread acceptor = Thread.ofVirtual().start(() -> {
             while (listener.isOpen()) {
@@ -248,6 +285,12 @@ class ThreadedLoop extends RecordingLoop {
     private Conn open(SocketChannel channel, Protocol protocol) {
         Conn conn = new Conn(channel, protocol);
         owned.add(conn::release);
+        return start(conn);
+    }
+
+    /** Calls the connection's connectionMade, then starts its reader and writer. */
+    private Conn start(Conn conn) {
+        Protocol protocol = conn.protocol;
         callSoon(() -> {
             conn.call(() -> protocol.connectionMade(conn));
             conn.startThreads();
