@@ -1,14 +1,14 @@
 package dev.loopkit.examples;
 
-import dev.loopkit.api.Async;
 import dev.loopkit.api.EventLoop;
-import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
 import dev.loopkit.policy.Loops;
-import java.net.InetSocketAddress;
+import dev.loopkit.toolkit.GroupServer;
+import dev.loopkit.toolkit.LoopGroup;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * request, pipelined or not, gets {@code Hello, World!}. Enough HTTP for a benchmark, no more:
  * requests without a body, read up to the blank line.
  *
- * <p>Run: {@code java ... dev.loopkit.examples.HttpPlaintextServer [PORT]} (default 8080).
+ * <p>Run: {@code java ... dev.loopkit.examples.HttpPlaintextServer [PORT [LOOPS]]} (default 8080, one
+ * loop per core): a {@link LoopGroup} serves the port on all its loops.
  */
 public final class HttpPlaintextServer {
 
@@ -75,15 +76,35 @@ public final class HttpPlaintextServer {
         }
     }
 
-    public static void main(String[] args) {
+    /**
+     * Starts the server on every loop of {@code group}; port 0 picks a free one.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static GroupServer start(LoopGroup group, String host, int port) throws IOException {
+        return group.createServer(Connection::new, host, port);
+    }
+
+    /**
+     * Serves on a group of loops, one per core unless {@code LOOPS} says otherwise, until the
+     * process is stopped.
+     *
+     * @param args {@code [PORT [LOOPS]]}
+     * @throws IOException if the port cannot be bound
+     */
+    public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        Loops.run(() -> {
-            EventLoop loop = EventLoops.getRunningLoop();
-            Server server = Async.await(start(loop, "127.0.0.1", port));
-            System.out.println("HTTP plaintext server on http://127.0.0.1:"
-                    + ((InetSocketAddress) server.sockets().get(0)).getPort() + "/");
-            Async.await(server.serveForever());
-            return null;
-        });
+        int loops = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        LoopGroup group = LoopGroup.start(loops, Loops::newEventLoop);
+        try {
+            GroupServer server = start(group, "127.0.0.1", port);
+            Runtime.getRuntime().addShutdownHook(new Thread(group::close));
+            System.out.println(loops + (loops == 1 ? " loop" : " loops") + ", connections shared by "
+                    + server.distribution());
+            System.out.println("HTTP plaintext server on http://127.0.0.1:" + server.address().getPort() + "/");
+        } catch (IOException | RuntimeException e) {
+            group.close();
+            throw e;
+        }
     }
 }

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Server;
 import dev.loopkit.policy.LoopPolicy;
+import dev.loopkit.toolkit.GroupServer;
+import dev.loopkit.toolkit.LoopGroup;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,17 +27,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The HTTP example answers the JDK's own HttpClient, many requests over kept-alive connections, on
- * each provider the examples ship with: the same code, only the loop differs.
+ * each provider the examples ship with, on one loop and on a group of loops: the same code, only
+ * the loops differ.
  */
 class HttpPlaintextServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"default", "epoll"})
     void theJdkHttpClientGetsHelloWorldOverKeepAlive(String provider) throws Exception {
-        // Netty ships epoll for Linux on these two only; everywhere else the policy would refuse it.
-        assumeTrue(!provider.equals("epoll") || System.getProperty("os.name").equals("Linux")
-                && List.of("amd64", "aarch64").contains(System.getProperty("os.arch")), "epoll needs Linux");
-        EventLoop loop = LoopPolicy.builder().providerName(provider).build().newEventLoop();
+        EventLoop loop = policy(provider).newEventLoop();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread loopThread = Thread.ofPlatform().name("http-example-loop").start(() -> {
             Server server = loop.runUntilComplete(HttpPlaintextServer.start(loop, "127.0.0.1", 0));
@@ -55,5 +59,47 @@ class HttpPlaintextServerTest {
             loop.close();
         }
         assertTrue(loop.isClosed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "epoll"})
+    void aGroupOfLoopsAnswersOnEveryLoop(String provider) throws Exception {
+        LoopPolicy policy = policy(provider);
+        try (LoopGroup group = LoopGroup.start(2, policy::newEventLoop)) {
+            GroupServer server = HttpPlaintextServer.start(group, "127.0.0.1", 0);
+            List<Socket> clients = new ArrayList<>();
+            try {
+                // Two requests, pipelined, on each of 64 connections: SO_REUSEPORT hashes each
+                // connection's ports, so all 64 on one loop has odds of 2^-63.
+                byte[] requests = "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < 64; i++) {
+                    Socket client = new Socket("127.0.0.1", server.address().getPort());
+                    clients.add(client);
+                    client.setSoTimeout(10_000);
+                    client.getOutputStream().write(requests);
+                }
+                byte[] answers = new byte[2 * HttpPlaintextServer.RESPONSE.length];
+                for (Socket client : clients) {
+                    assertEquals(answers.length, client.getInputStream().readNBytes(answers, 0, answers.length));
+                    String text = new String(answers, StandardCharsets.US_ASCII);
+                    assertEquals(2, text.split("Hello, World!", -1).length - 1, text);
+                }
+            } finally {
+                for (Socket client : clients) {
+                    client.close();
+                }
+            }
+            long[] perLoop = server.connectionsPerLoop();
+            assertTrue(perLoop[0] > 0 && perLoop[1] > 0, "connections per loop: " + Arrays.toString(perLoop));
+        }
+    }
+
+    /** The policy that picks {@code provider}; epoll is skipped where Netty has no native epoll. */
+    private static LoopPolicy policy(String provider) {
+        // Netty ships epoll for Linux on these two only; everywhere else the policy would refuse it.
+        assumeTrue(!provider.equals("epoll") || System.getProperty("os.name").equals("Linux")
+                && List.of("amd64", "aarch64").contains(System.getProperty("os.arch")), "epoll needs Linux");
+        return LoopPolicy.builder().providerName(provider).build();
     }
 }
