@@ -77,13 +77,15 @@ public final class BenchReport {
         }
         double threadHeap = HeapPerParked.measure(TaskBenchmarks.TASKS, runs, ParkedVirtualThreads::spawn);
         List<LoadResult> http = HttpPeers.run(quick ? 1 : 3, quick ? 3 : 10);
+        List<GroupScaling.Result> groups = GroupScaling.run(http, quick ? 1 : 3, quick ? 3 : 10);
         List<LoadResult> echo = EchoPeers.run(quick ? 1 : 3, quick ? 3 : 10);
         Optional<IdleConnections.Result> idle = IdleConnections.measure(quick ? 2_000 : 19_000);
 
         List<Comparison> rows = comparisons(scores, heap, threadHeap, asyncio, uvloop);
         rows.addAll(serverComparisons("HTTP plaintext, server CPU per request", http, 0.9));
+        groups.forEach(group -> rows.addAll(group.rows()));
         rows.addAll(serverComparisons("TCP echo, server CPU per round trip", echo, 0));
-        String table = table(rows, scores, asyncio, uvloop, http, echo, quick)
+        String table = table(rows, scores, asyncio, uvloop, http, groups, echo, quick)
                 + idle.map(result -> "\n" + result.millionConnections()).orElse("");
         System.out.println();
         System.out.println(table);
@@ -171,7 +173,8 @@ public final class BenchReport {
     }
 
     private static String table(List<Comparison> rows, Scores scores, Optional<PythonPeers.Result> asyncio,
-            Optional<PythonPeers.Result> uvloop, List<LoadResult> http, List<LoadResult> echo, boolean quick) {
+            Optional<PythonPeers.Result> uvloop, List<LoadResult> http, List<GroupScaling.Result> groups,
+            List<LoadResult> echo, boolean quick) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "loopkit benchmarks%s: JDK %s, %d cores, Netty %s; %s; %s%n%n",
                 quick ? " (quick mode: short iterations, wide errors)" : "", Runtime.version(),
@@ -190,6 +193,11 @@ public final class BenchReport {
         for (LoadResult result : http) {
             out.append(String.format(Locale.ROOT, "    %-12s %10.0f requests/s %8.2f us server CPU per request%n",
                     result.server(), result.operationsPerSecond(), result.cpuNanosPerOperation() / 1_000));
+        }
+        if (!groups.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nHTTP plaintext on a loop group of every core, wrk -t%d -c64 on"
+                    + " the same cores:%n%n", groups.get(0).loops()));
+            groups.forEach(group -> out.append(group.line()));
         }
         out.append(String.format(Locale.ROOT, "%nTCP echo, %d connections of %d-byte messages on CPU 1, one server loop on"
                 + " CPU 0:%n%n", EchoPeers.CONNECTIONS, EchoClient.MESSAGE));

@@ -18,7 +18,9 @@ record Comparison(String workload, String unit, double loopkit, String peer, dou
         if (goal == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "%s (goal <= %.1fx)", ratio() <= goal ? "met" : "NOT met", goal);
+        // Two decimals where one would round the goal (1 / 1.8 = 0.56x), one where it is exact (0.9x).
+        String format = Math.abs(goal * 10 - Math.rint(goal * 10)) < 1e-9 ? "%s (goal <= %.1fx)" : "%s (goal <= %.2fx)";
+        return String.format(Locale.ROOT, format, ratio() <= goal ? "met" : "NOT met", goal);
     }
 
     /** A Markdown table row. */

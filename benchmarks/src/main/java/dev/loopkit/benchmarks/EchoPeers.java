@@ -62,7 +62,7 @@ final class EchoPeers {
     private static Optional<LoadResult> measure(String name, List<String> command, int warmup, int seconds) {
         try (PinnedServer server = PinnedServer.start(command)) {
             String port = server.awaitAddress(PORT);
-            List<String> client = PinnedServer.concat(List.of("taskset", "-c", "1"),
+            List<String> client = PinnedServer.concat(List.of("taskset", "-c", PinnedServer.CLIENT_CPU),
                     PinnedServer.javaCommand().toArray(String[]::new));
             client.addAll(List.of(EchoClient.class.getName(), port, String.valueOf(CONNECTIONS),
                     String.valueOf(warmup), String.valueOf(seconds)));

@@ -1,14 +1,11 @@
 package dev.loopkit.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +17,8 @@ import java.util.regex.Pattern;
  */
 final class HttpPeers {
 
-    private static final Pattern URL = Pattern.compile("HTTP plaintext server on (http://\\S+)");
-    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
-    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    /** The line the HTTP servers print once they listen. */
+    static final Pattern URL = Pattern.compile("HTTP plaintext server on (http://\\S+)");
 
     private HttpPeers() {
     }
@@ -40,10 +36,8 @@ final class HttpPeers {
         }
         List<String> jvm = PinnedServer.javaCommand();
         // The same example server on each of loopkit's loops: only the provider differs.
-        measure(LoadResult.LOOPKIT, PinnedServer.concat(jvm, "-Dloopkit.provider=default", "dev.loopkit.examples.HttpPlaintextServer", "0"),
-                warmup, seconds).ifPresent(results::add);
-        measure(LoadResult.LOOPKIT_EPOLL, PinnedServer.concat(jvm, "-Dloopkit.provider=epoll", "dev.loopkit.examples.HttpPlaintextServer",
-                "0"), warmup, seconds).ifPresent(results::add);
+        measure(LoadResult.LOOPKIT, example("default", 1), warmup, seconds).ifPresent(results::add);
+        measure(LoadResult.LOOPKIT_EPOLL, example("epoll", 1), warmup, seconds).ifPresent(results::add);
         measure("Netty NIO", PinnedServer.concat(jvm, NettyHttpServer.class.getName(), "nio"), warmup, seconds)
                 .ifPresent(results::add);
         measure("Netty epoll", PinnedServer.concat(jvm, NettyHttpServer.class.getName(), "epoll"), warmup, seconds)
@@ -53,7 +47,13 @@ final class HttpPeers {
         return results;
     }
 
-    private static Optional<String> missingTool() {
+    /** The command of loopkit's HTTP example on {@code loops} loops of {@code provider}, on a free port. */
+    static List<String> example(String provider, int loops) {
+        return PinnedServer.concat(PinnedServer.javaCommand(), "-Dloopkit.provider=" + provider,
+                "dev.loopkit.examples.HttpPlaintextServer", "0", String.valueOf(loops));
+    }
+
+    static Optional<String> missingTool() {
         return PinnedServer.missingPinning().or(() -> PinnedServer.missing("wrk", "-v", "wrk"));
     }
 
@@ -69,18 +69,13 @@ final class HttpPeers {
     private static Optional<LoadResult> measure(String name, List<String> command, int warmup, int seconds) {
         try (PinnedServer server = PinnedServer.start(command)) {
             String url = server.awaitAddress(URL);
-            wrk(url, warmup);
+            Wrk.run(PinnedServer.CLIENT_CPU, 1, url, warmup);
             Duration before = server.cpu();
-            String out = wrk(url, seconds);
+            Wrk run = Wrk.run(PinnedServer.CLIENT_CPU, 1, url, seconds);
             Duration used = server.cpu().minus(before);
-            if (out.contains("Non-2xx") || out.contains("Socket errors")) {
-                throw new IllegalStateException("the server answered wrongly or dropped connections: " + out);
-            }
-            long requests = Long.parseLong(find(REQUESTS, out, name));
-            double rate = Double.parseDouble(find(RATE, out, name));
-            System.out.printf("HTTP %-12s %10.0f requests/s, %6.2f us server CPU per request%n", name, rate,
-                    used.toNanos() / (double) requests / 1_000);
-            return Optional.of(new LoadResult(name, rate, used.toNanos() / (double) requests));
+            System.out.printf("HTTP %-12s %10.0f requests/s, %6.2f us server CPU per request%n", name, run.rate(),
+                    used.toNanos() / (double) run.requests() / 1_000);
+            return Optional.of(new LoadResult(name, run.rate(), used.toNanos() / (double) run.requests()));
         } catch (IOException | IllegalStateException e) {
             System.out.println("(HTTP peer " + name + " skipped: " + e.getMessage() + ")");
             return Optional.empty();
@@ -88,23 +83,5 @@ final class HttpPeers {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    private static String wrk(String url, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("taskset", "-c", "1", "wrk", "-t1", "-c64", "-d" + seconds + "s", url)
-                .redirectErrorStream(true).start();
-        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
-            throw new IllegalStateException("wrk failed: " + out);
-        }
-        return out;
-    }
-
-    private static String find(Pattern pattern, String out, String name) {
-        Matcher matcher = pattern.matcher(out);
-        if (!matcher.find()) {
-            throw new IllegalStateException("wrk printed no " + pattern.pattern() + " for " + name + ": " + out);
-        }
-        return matcher.group(1);
     }
 }

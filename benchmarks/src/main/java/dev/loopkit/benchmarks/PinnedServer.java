@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  */
 final class PinnedServer implements AutoCloseable {
 
+    /** The CPU of a server measured alone, and of its client. */
+    static final String SERVER_CPU = "0";
+    static final String CLIENT_CPU = "1";
+
     private final Process process;
 
     private PinnedServer(Process process) {
@@ -69,7 +73,12 @@ final class PinnedServer implements AutoCloseable {
 
     /** Starts {@code command} on CPU 0. */
     static PinnedServer start(List<String> command) throws IOException {
-        return new PinnedServer(new ProcessBuilder(concat(List.of("taskset", "-c", "0"), command.toArray(String[]::new)))
+        return start(SERVER_CPU, command);
+    }
+
+    /** Starts {@code command} on {@code cpus}, a {@code taskset} CPU list such as {@code 0,1}. */
+    static PinnedServer start(String cpus, List<String> command) throws IOException {
+        return new PinnedServer(new ProcessBuilder(concat(List.of("taskset", "-c", cpus), command.toArray(String[]::new)))
                 .redirectErrorStream(true).start());
     }
 
