@@ -23,12 +23,13 @@ final class GroupScaling {
      * @param server the loopkit server's name in the HTTP results
      * @param loops the group's loops, one per core
      * @param oneLoopRate requests/s of one loop with the client on a core of its own
+     * @param oneLoopCpuNanos one loop's server CPU time per request
      * @param groupRate requests/s of the group, the client on the same cores
      * @param serverCpuNanos the group's server CPU time per request
      * @param clientCpuNanos wrk's CPU time per request in the group's run
      */
-    record Result(String server, int loops, double oneLoopRate, double groupRate, double serverCpuNanos,
-            double clientCpuNanos) {
+    record Result(String server, int loops, double oneLoopRate, double oneLoopCpuNanos, double groupRate,
+            double serverCpuNanos, double clientCpuNanos) {
 
         /** The group's requests/s over one loop's. */
         double scaling() {
@@ -48,14 +49,20 @@ final class GroupScaling {
             rows.add(new Comparison(group, "ns", 1e9 / groupRate, "1 loop", 1e9 / oneLoopRate, 1 / GOAL));
             rows.add(new Comparison(group + ": bound here, (server + client CPU) / cores", "ns",
                     (serverCpuNanos + clientCpuNanos) / loops, "1 loop", 1e9 / oneLoopRate, 0));
+            // What a core costs per request in the group against alone: at 1.0x the group scales with
+            // its cores as long as the client is elsewhere.
+            rows.add(new Comparison("HTTP plaintext, server CPU per request, " + loops + "-loop group"
+                    + (server.equals(LoadResult.LOOPKIT) ? "" : ", epoll loop"), "ns", serverCpuNanos, "1 loop",
+                    oneLoopCpuNanos, 0));
             return rows;
         }
 
         /** A line of the report's text. */
         String line() {
             return String.format(Locale.ROOT, "    %-14s %d loops %10.0f requests/s = %.2fx one loop (goal %.1fx);"
-                    + " %.2f us server + %.2f us wrk CPU per request: at most %.2fx on %d shared cores%n", server,
-                    loops, groupRate, scaling(), GOAL, serverCpuNanos / 1_000, clientCpuNanos / 1_000, bound(), loops);
+                    + " %.2f us server (one loop: %.2f) + %.2f us wrk CPU per request: at most %.2fx on %d shared"
+                    + " cores%n", server, loops, groupRate, scaling(), GOAL, serverCpuNanos / 1_000,
+                    oneLoopCpuNanos / 1_000, clientCpuNanos / 1_000, bound(), loops);
         }
     }
 
@@ -97,7 +104,8 @@ final class GroupScaling {
             Duration before = server.cpu();
             Wrk run = Wrk.run(all, cores, url, seconds);
             Duration used = server.cpu().minus(before);
-            Result result = new Result(oneLoop.server(), cores, oneLoop.operationsPerSecond(), run.rate(),
+            Result result = new Result(oneLoop.server(), cores, oneLoop.operationsPerSecond(),
+                    oneLoop.cpuNanosPerOperation(), run.rate(),
                     used.toNanos() / (double) run.requests(), run.clientCpuNanosPerRequest());
             System.out.print(result.line());
             return Optional.of(result);
