@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +70,7 @@ final class EchoPeers {
                 BufferedReader lines = new BufferedReader(new InputStreamReader(load.getInputStream(),
                         StandardCharsets.UTF_8));
                 StringBuilder said = new StringBuilder();
-                Duration before = null;
+                CpuTime before = null;
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     said.append(line).append('\n');
                     if (line.equals("measuring")) {
@@ -79,12 +78,11 @@ final class EchoPeers {
                     }
                     Matcher trips = TRIPS.matcher(line);
                     if (trips.find() && before != null) {
-                        Duration used = server.cpu().minus(before);
                         long count = Long.parseLong(trips.group(1));
-                        double rate = count / Double.parseDouble(trips.group(2));
-                        System.out.printf("echo %-12s %10.0f round trips/s, %6.2f us server CPU per round trip%n",
-                                name, rate, used.toNanos() / (double) count / 1_000);
-                        return Optional.of(new LoadResult(name, rate, used.toNanos() / (double) count));
+                        LoadResult result = LoadResult.of(name, count / Double.parseDouble(trips.group(2)), count,
+                                server.cpu().minus(before));
+                        System.out.println("echo " + result.line("round trips", "round trip"));
+                        return Optional.of(result);
                     }
                 }
                 throw new IllegalStateException("the echo client reported no round trips: " + said);

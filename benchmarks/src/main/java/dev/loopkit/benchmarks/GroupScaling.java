@@ -1,7 +1,6 @@
 package dev.loopkit.benchmarks;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,12 +100,12 @@ final class GroupScaling {
         try (PinnedServer server = PinnedServer.start(all, HttpPeers.example(provider, cores))) {
             String url = server.awaitAddress(HttpPeers.URL);
             Wrk.run(all, cores, url, warmup);
-            Duration before = server.cpu();
+            CpuTime before = server.cpu();
             Wrk run = Wrk.run(all, cores, url, seconds);
-            Duration used = server.cpu().minus(before);
+            CpuTime used = server.cpu().minus(before);
             Result result = new Result(oneLoop.server(), cores, oneLoop.operationsPerSecond(),
                     oneLoop.cpuNanosPerOperation(), run.rate(),
-                    used.toNanos() / (double) run.requests(), run.clientCpuNanosPerRequest());
+                    used.total().toNanos() / (double) run.requests(), run.clientCpuNanosPerRequest());
             System.out.print(result.line());
             return Optional.of(result);
         } catch (IOException | IllegalStateException e) {

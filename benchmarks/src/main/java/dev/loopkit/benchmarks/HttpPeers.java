@@ -2,7 +2,6 @@ package dev.loopkit.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,12 +69,11 @@ final class HttpPeers {
         try (PinnedServer server = PinnedServer.start(command)) {
             String url = server.awaitAddress(URL);
             Wrk.run(PinnedServer.CLIENT_CPU, 1, url, warmup);
-            Duration before = server.cpu();
+            CpuTime before = server.cpu();
             Wrk run = Wrk.run(PinnedServer.CLIENT_CPU, 1, url, seconds);
-            Duration used = server.cpu().minus(before);
-            System.out.printf("HTTP %-12s %10.0f requests/s, %6.2f us server CPU per request%n", name, run.rate(),
-                    used.toNanos() / (double) run.requests() / 1_000);
-            return Optional.of(new LoadResult(name, run.rate(), used.toNanos() / (double) run.requests()));
+            LoadResult result = LoadResult.of(name, run.rate(), run.requests(), server.cpu().minus(before));
+            System.out.println("HTTP " + result.line("requests", "request"));
+            return Optional.of(result);
         } catch (IOException | IllegalStateException e) {
             System.out.println("(HTTP peer " + name + " skipped: " + e.getMessage() + ")");
             return Optional.empty();

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -125,10 +124,9 @@ final class PinnedServer implements AutoCloseable {
         }
     }
 
-    /** The CPU time (user + system) the server has used so far. */
-    Duration cpu() {
-        return process.toHandle().info().totalCpuDuration()
-                .orElseThrow(() -> new IllegalStateException("the OS does not report the server's CPU time"));
+    /** The CPU time the server has used so far, user space and kernel apart. */
+    CpuTime cpu() {
+        return CpuTime.of(process.pid());
     }
 
     /** Stops the server: politely, then forcibly after 10 s. */

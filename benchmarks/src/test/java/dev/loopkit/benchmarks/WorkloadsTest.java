@@ -10,6 +10,7 @@ import dev.loopkit.api.internal.CoroutineMechanism;
 import io.netty.channel.epoll.Epoll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,25 @@ class WorkloadsTest {
         assertEquals("NOT met (goal <= 1.0x)", missed.verdict());
         assertEquals("| chain | 12.0 ns | Netty | 10.0 ns | 1.20x | NOT met (goal <= 1.0x) |", missed.markdown());
         assertEquals("", new Comparison("chain", "ns", 12, "uvloop", 600, 0).verdict());
+        assertEquals("met (goal <= 0.56x)", new Comparison("group", "ns", 5, "1 loop", 10, 1 / 1.8).verdict());
+    }
+
+    @Test
+    void aProcessCpuTimeSplitsUserSpaceFromTheKernel() {
+        assumeTrue(System.getProperty("os.name").equals("Linux"), "/proc is Linux's");
+        CpuTime before = CpuTime.of(ProcessHandle.current().pid());
+        long sum = 0;
+        for (long i = 0; i < 200_000_000L; i++) {
+            sum += i ^ (sum >>> 3);
+        }
+        CpuTime used = CpuTime.of(ProcessHandle.current().pid()).minus(before);
+        assertTrue(sum != 42 && used.user().toMillis() > 0, "a busy loop used no user time: " + used);
+        assertTrue(used.systemShare() >= 0 && used.systemShare() <= 1, "share " + used.systemShare());
+        LoadResult result = LoadResult.of("x", 1_000, 100, new CpuTime(Duration.ofNanos(300), Duration.ofNanos(700)));
+        assertEquals(10, result.cpuNanosPerOperation(), 1e-9);
+        assertEquals(3, result.userNanosPerOperation(), 1e-9);
+        assertEquals("x                    1000 requests/s     0.01 us server CPU per request (70% in the kernel)",
+                result.line("requests", "request"));
     }
 
     @Test
