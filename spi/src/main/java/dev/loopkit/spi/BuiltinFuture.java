@@ -37,7 +37,14 @@ public class BuiltinFuture<T> implements Future<T> {
     private T result;
     private Throwable exception;
     private String cancelMessage;
-    /** Callback, context, callback, context, ...: no pair object per registration. */
+    /**
+     * The first done callback and its context in fields of their own, as CPython's C future keeps
+     * them ({@code fut_callback0}): nearly every future gets exactly one (the task awaiting it),
+     * and a list for it would cost ~56 bytes per future.
+     */
+    private Consumer<? super Future<T>> firstCallback;
+    private Context firstContext;
+    /** The callbacks after the first: callback, context, callback, context, ...: no pair object per registration. */
     private List<Object> callbacks;
     private UnretrievedExceptions.Report unretrieved;
     /** Where it was created, when its loop was in debug mode; null otherwise. */
@@ -87,18 +94,31 @@ public class BuiltinFuture<T> implements Future<T> {
             loop.callSoon(new DoneCallback<>(this, callback));
             return;
         }
+        Context context = CurrentContexts.captureForCallback();
+        // Only while no callback waits may one take the first slot: the order of registration holds.
+        if (firstCallback == null && callbacks == null) {
+            firstCallback = callback;
+            firstContext = context;
+            return;
+        }
         if (callbacks == null) {
             callbacks = new ArrayList<>(4);
         }
         callbacks.add(callback);
-        callbacks.add(CurrentContexts.captureForCallback());
+        callbacks.add(context);
     }
 
     @Override
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
+        int removed = 0;
+        if (callback.equals(firstCallback)) {
+            firstCallback = null;
+            firstContext = null;
+            removed++;
+        }
         if (callbacks == null) {
-            return 0;
+            return removed;
         }
         List<Object> kept = new ArrayList<>(callbacks.size());
         for (int i = 0; i < callbacks.size(); i += 2) {
@@ -107,8 +127,8 @@ public class BuiltinFuture<T> implements Future<T> {
                 kept.add(callbacks.get(i + 1));
             }
         }
-        int removed = (callbacks.size() - kept.size()) / 2;
-        callbacks = kept;
+        removed += (callbacks.size() - kept.size()) / 2;
+        callbacks = kept.isEmpty() ? null : kept;
         return removed;
     }
 
@@ -198,8 +218,15 @@ public class BuiltinFuture<T> implements Future<T> {
 
     private void scheduleCallbacks() {
         onDone();
+        Consumer<? super Future<T>> first = firstCallback;
+        Context firstIn = firstContext;
         List<Object> toRun = callbacks;
+        firstCallback = null;
+        firstContext = null;
         callbacks = null;
+        if (first != null) {
+            loop.callSoon(new DoneCallback<>(this, first), firstIn);
+        }
         if (toRun != null) {
             for (int i = 0; i < toRun.size(); i += 2) {
                 @SuppressWarnings("unchecked") // only addDoneCallback adds, and it adds these
