@@ -96,7 +96,13 @@ final class Connector {
         loop.checkClosed();
         loop.requireNotOwned(channel);
         BuiltinFuture<Connection<P>> result = loop.newFuture();
-        Future<Transport> attempt = loop.makeAcceptedSocketTransport(channel, protocolFactory);
+        Future<Transport> attempt;
+        try {
+            attempt = loop.makeAcceptedSocketTransport(channel, protocolFactory);
+        } catch (RuntimeException e) {
+            ChannelTransport.closeQuietly(channel);
+            return loop.failed(e);
+        }
         cancelWith(result, attempt);
         attempt.addDoneCallback(made -> {
             Throwable error = adoptConnection(made, result);

@@ -49,7 +49,7 @@ public final class LoopGroup implements AutoCloseable {
     private final List<EventLoop> loops;
     private final List<Thread> threads = new ArrayList<>();
     private final List<GroupServer> servers = new CopyOnWriteArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     private LoopGroup(List<EventLoop> loops) {
         this.loops = List.copyOf(loops);
@@ -206,11 +206,21 @@ public final class LoopGroup implements AutoCloseable {
             }
             closed = true;
         }
+        // A server that cannot close must not keep the loops running: stop them all the same.
+        RuntimeException serverFailure = null;
         for (GroupServer server : servers) {
-            server.close();
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                serverFailure = serverFailure == null ? e : serverFailure;
+            }
         }
         for (EventLoop loop : loops) {
-            loop.callSoonThreadsafe(loop::stop);
+            try {
+                loop.callSoonThreadsafe(loop::stop);
+            } catch (IllegalStateException closedAlready) {
+                // Its thread has ended with its run; nothing to stop.
+            }
         }
         List<Integer> stuck = new ArrayList<>();
         for (int i = 0; i < loops.size(); i++) {
@@ -222,7 +232,11 @@ public final class LoopGroup implements AutoCloseable {
         }
         if (!stuck.isEmpty()) {
             throw new IllegalStateException("loops " + stuck + " of the group did not stop within "
-                    + LOOP_TIMEOUT.toSeconds() + " s: a callback on each blocks its thread; they stay open");
+                    + LOOP_TIMEOUT.toSeconds() + " s: a callback on each blocks its thread; they stay open",
+                    serverFailure);
+        }
+        if (serverFailure != null) {
+            throw serverFailure;
         }
     }
 
