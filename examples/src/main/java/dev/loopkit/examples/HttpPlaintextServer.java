@@ -85,6 +85,19 @@ public final class HttpPlaintextServer {
         return group.createServer(Connection::new, host, port);
     }
 
+    private static int argument(String given, String name, int min, int max) {
+        try {
+            int value = Integer.parseInt(given);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("usage: HttpPlaintextServer [PORT [LOOPS]]: " + name + " must be a number"
+                + " from " + min + " to " + max + ", got '" + given + "'");
+    }
+
     /**
      * Serves on a group of loops, one per core unless {@code LOOPS} says otherwise, until the
      * process is stopped.
@@ -93,8 +106,8 @@ public final class HttpPlaintextServer {
      * @throws IOException if the port cannot be bound
      */
     public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        int loops = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int port = args.length > 0 ? argument(args[0], "PORT", 0, 65535) : 8080;
+        int loops = args.length > 1 ? argument(args[1], "LOOPS", 1, 1024) : Runtime.getRuntime().availableProcessors();
         LoopGroup group = LoopGroup.start(loops, Loops::newEventLoop);
         try {
             GroupServer server = start(group, "127.0.0.1", port);
