@@ -10,6 +10,8 @@ module dev.loopkit.tck {
     requires com.tngtech.archunit;
     requires static transitive org.apiguardian.api;
     requires org.slf4j;
+    // The SG rules raise a signal (sun.misc.Signal): the JDK has no other way.
+    requires jdk.unsupported;
 
     exports dev.loopkit.tck;
 

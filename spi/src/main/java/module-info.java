@@ -7,6 +7,8 @@
 module dev.loopkit.spi {
     requires transitive dev.loopkit.api;
     requires org.slf4j;
+    // sun.misc.Signal: the JDK's only way to handle a signal (addSignalHandler).
+    requires jdk.unsupported;
     requires static transitive org.apiguardian.api;
 
     exports dev.loopkit.spi;

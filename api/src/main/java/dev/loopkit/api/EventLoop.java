@@ -375,6 +375,38 @@ public interface EventLoop extends AutoCloseable {
             InetSocketAddress remote);
 
     // ---------------------------------------------------------------------------------------
+    // Signals
+
+    /**
+     * Runs {@code callback} on the loop thread each time the process receives {@code signal}
+     * (asyncio's {@code add_signal_handler}), until {@link #removeSignalHandler} or
+     * {@link #close()}, which restore the handler the process had before. Signals belong to the
+     * process, not to a loop: a later handler for the same signal, of this loop or another,
+     * replaces this one.
+     *
+     * @param signal a signal's name, with its {@code SIG} prefix as in asyncio's {@code signal}
+     *     module: {@code "SIGINT"}, {@code "SIGTERM"}, {@code "SIGHUP"}, ...; never null
+     * @param callback what to run; never null
+     * @throws IllegalArgumentException for an unknown signal, or one the JVM or the OS keeps for
+     *     itself ({@code SIGKILL}, {@code SIGSTOP}, {@code SIGQUIT}, {@code SIGSEGV}, ...)
+     * @throws IllegalStateException if the loop is closed
+     * @throws UnsupportedOperationException if the loop lacks capability {@code signals}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    void addSignalHandler(String signal, Runnable callback);
+
+    /**
+     * Removes this loop's handler of {@code signal} and restores the one the process had before
+     * (asyncio's {@code remove_signal_handler}).
+     *
+     * @param signal a signal's name, as for {@link #addSignalHandler}; never null
+     * @return whether this loop had a handler for it
+     * @throws IllegalArgumentException for an unknown signal
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    boolean removeSignalHandler(String signal);
+
+    // ---------------------------------------------------------------------------------------
     // Readiness callbacks and low-level socket operations
 
     /**

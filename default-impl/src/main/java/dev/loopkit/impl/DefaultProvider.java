@@ -35,7 +35,7 @@ public final class DefaultProvider implements EventLoopProvider {
     /** TCP, Unix-domain, UDP and readiness callbacks; subprocesses and signals are not yet supported. */
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS);
+        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS, Capabilities.SIGNALS);
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class EpollProvider implements EventLoopProvider {
     /** TCP, Unix-domain, UDP and readiness callbacks, all from the readiness layer. */
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS);
+        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS, Capabilities.SIGNALS);
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class Runner implements AutoCloseable {
     public static final Duration DEFAULT_EXECUTOR_SHUTDOWN_TIMEOUT = Duration.ofSeconds(300);
 
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    private static final String SIGINT = "SIGINT";
 
     private final Supplier<? extends EventLoop> loopFactory;
     private final Boolean debug;
@@ -86,7 +87,10 @@ public final class Runner implements AutoCloseable {
     }
 
     /**
-     * Runs {@code coroutine} as a task on the runner's loop until it completes.
+     * Runs {@code coroutine} as a task on the runner's loop until it completes. Meanwhile the
+     * first SIGINT (Ctrl-C) the process receives cancels the task, as asyncio's runner does, and
+     * the next is the JVM's again (the process ends); a SIGINT handler the application gave the
+     * runner's loop is replaced while the task runs.
      *
      * @param coroutine the coroutine; never null
      * @return its result
@@ -99,7 +103,35 @@ public final class Runner implements AutoCloseable {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         EventLoop target = getLoop();
-        return target.runUntilComplete(target.createTask(coroutine));
+        Task<T> task = target.createTask(coroutine);
+        boolean interruptible = cancelOnSigint(target, task);
+        try {
+            return target.runUntilComplete(task);
+        } finally {
+            if (interruptible) {
+                target.removeSignalHandler(SIGINT);
+            }
+        }
+    }
+
+    /**
+     * While {@code task} runs, a first SIGINT (Ctrl-C) cancels it, so that its {@code finally}
+     * blocks and the runner's shutdown run, and gives SIGINT back to the JVM, whose handler ends
+     * the process at the next one (asyncio's {@code Runner._on_sigint}, where the second raises
+     * {@code KeyboardInterrupt}). On a loop without signal handlers, SIGINT stays the JVM's.
+     *
+     * @return whether the loop took SIGINT
+     */
+    private static boolean cancelOnSigint(EventLoop loop, Task<?> task) {
+        try {
+            loop.addSignalHandler(SIGINT, () -> {
+                loop.removeSignalHandler(SIGINT);
+                task.cancel();
+            });
+            return true;
+        } catch (UnsupportedOperationException | IllegalArgumentException noSignals) {
+            return false;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopkit.api.Async;
 import dev.loopkit.api.CancelledException;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 class RunnerTest extends PolicyTestSupport {
 
@@ -72,6 +76,32 @@ class RunnerTest extends PolicyTestSupport {
         }
         assertEquals(1, factoryCalls[0]);
         assertTrue(created[0].isClosed());
+    }
+
+    @Test
+    @Timeout(60)
+    void aFirstSigintCancelsTheMainTaskAndGivesSigintBackToTheJvm() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "kill(1) sends the signal");
+        SignalHandler jvms = Signal.handle(new Signal("INT"), SignalHandler.SIG_DFL);
+        Signal.handle(new Signal("INT"), jvms);
+        List<String> cleanup = new ArrayList<>();
+        try (Runner runner = new Runner(RecordingLoop::new, false)) {
+            assertThrows(CancelledException.class, () -> runner.run(Coroutines.of(() -> {
+                EventLoop loop = EventLoops.getRunningLoop();
+                try {
+                    // Sent from outside, as Ctrl-C would be; the JVM would end if the runner had
+                    // not taken SIGINT.
+                    new ProcessBuilder("kill", "-INT", String.valueOf(ProcessHandle.current().pid())).start();
+                    return Async.await(loop.createFuture());
+                } finally {
+                    cleanup.add("main task unwound");
+                }
+            })));
+        }
+        assertEquals(List.of("main task unwound"), cleanup);
+        SignalHandler after = Signal.handle(new Signal("INT"), jvms);
+        // sun.misc wraps the JVM's own handler anew on each call: compare what it wraps.
+        assertEquals(jvms.toString(), after.toString(), "SIGINT's handler after the run");
     }
 
     @Test

@@ -494,6 +494,7 @@ public abstract class BaseEventLoop implements EventLoop {
         inbox.clear();
         timers.clear();
         executors.closeWithLoop();
+        SignalHandlers.removeAll(this);
         closeOwnedChannels();
         closeBackend();
         unclosed.closed();
@@ -605,6 +606,26 @@ public abstract class BaseEventLoop implements EventLoop {
     @Override
     public final Future<Void> shutdownDefaultExecutor() {
         return executors.shutdownDefault();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Signals
+
+    @Override
+    public final void addSignalHandler(String signal, Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        SignalHandlers.add(this, outer, signal, callback);
+    }
+
+    @Override
+    public final boolean removeSignalHandler(String signal) {
+        if (debug) {
+            checkThread();
+        }
+        return SignalHandlers.remove(this, signal);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.loopkit.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import org.apiguardian.api.API;
@@ -19,6 +20,9 @@ public final class Capabilities {
     public static final String UNIX = "unix";
     /** Readiness callbacks on channels ({@code addReader}/{@code addWriter}) and the {@code sock*} operations. */
     public static final String READINESS = "readiness";
+    /** Signal handlers ({@code addSignalHandler}/{@code removeSignalHandler}). */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static final String SIGNALS = "signals";
 
     private Capabilities() {
     }

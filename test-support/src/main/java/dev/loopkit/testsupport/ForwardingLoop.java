@@ -190,6 +190,16 @@ public class ForwardingLoop implements EventLoop {
     }
 
     @Override
+    public void addSignalHandler(String signal, Runnable callback) {
+        delegate.addSignalHandler(signal, callback);
+    }
+
+    @Override
+    public boolean removeSignalHandler(String signal) {
+        return delegate.removeSignalHandler(signal);
+    }
+
+    @Override
     public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> protocolFactory, Path path) {
         return delegate.createUnixConnection(protocolFactory, path);
     }

@@ -2,9 +2,11 @@ package dev.loopkit.tck.broken;
 
 import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
+import dev.loopkit.spi.Capabilities;
 import dev.loopkit.spi.EventLoopProvider;
 import dev.loopkit.testsupport.ForwardingLoop;
 import dev.loopkit.testsupport.RecordingLoop;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +23,26 @@ public final class BrokenProviders {
     abstract static class Base implements EventLoopProvider {
         private final String name;
         private final Supplier<EventLoop> loops;
+        private final Set<String> capabilities;
 
         Base(String name, Supplier<EventLoop> loops) {
+            this(name, loops, Set.of());
+        }
+
+        Base(String name, Supplier<EventLoop> loops, Set<String> capabilities) {
             this.name = name;
             this.loops = loops;
+            this.capabilities = capabilities;
         }
 
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return capabilities;
         }
 
         @Override
@@ -54,7 +67,30 @@ public final class BrokenProviders {
     @AutoService(EventLoopProvider.class)
     public static final class CorrectForwarding extends Base {
         public CorrectForwarding() {
-            super("correct-forwarding", ForwardingLoop::new);
+            super("correct-forwarding", ForwardingLoop::new, Set.of(Capabilities.SIGNALS));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SignalHandlerOffTheLoop extends Base {
+        public SignalHandlerOffTheLoop() {
+            super("signal-handler-off-the-loop", SignalDefects.HandlerOffTheLoop::new, Set.of(Capabilities.SIGNALS));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ReservedSignalsAccepted extends Base {
+        public ReservedSignalsAccepted() {
+            super("reserved-signals-accepted", SignalDefects.ReservedSignalsAccepted::new,
+                    Set.of(Capabilities.SIGNALS));
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ForgetsTheOriginalSignalHandler extends Base {
+        public ForgetsTheOriginalSignalHandler() {
+            super("forgets-the-original-signal-handler", SignalDefects.ForgetsTheOriginalHandler::new,
+                    Set.of(Capabilities.SIGNALS));
         }
     }
 

@@ -154,6 +154,9 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.IgnoresBufferedProtocol::new, "IO-28");
         expect(BrokenIoProviders.RebindsTheCallersChannel::new, "IO-30");
         expect(BrokenIoProviders.LeavesAcceptedSocketsOpen::new, "IO-31");
+        expect(BrokenProviders.SignalHandlerOffTheLoop::new, "SG-01");
+        expect(BrokenProviders.ReservedSignalsAccepted::new, "SG-02");
+        expect(BrokenProviders.ForgetsTheOriginalSignalHandler::new, "SG-03");
         // A readiness back end on a selector of its own, correct and with one defect each.
         expect(BrokenIoProviders.CorrectSelecting::new);
         expect(BrokenIoProviders.RemoveAnswersFalse::new, "IO-20");

@@ -150,12 +150,12 @@ public final class BrokenIoProviders {
         }
     }
 
-    /** The readiness vendor: its transports all come from the readiness layer, so it declares every capability. */
+    /** The readiness vendor: its transports all come from the readiness layer, and its signals from the base loop, so it declares every capability. */
     @AutoService(EventLoopProvider.class)
     public static final class CorrectSelecting extends Base {
         public CorrectSelecting() {
             super("selecting", SelectingLoop.Defect.NONE, Capabilities.READINESS, Capabilities.TCP, Capabilities.UNIX,
-                    Capabilities.UDP);
+                    Capabilities.UDP, Capabilities.SIGNALS);
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.loopkit.tck.broken;
+
+import dev.loopkit.testsupport.ForwardingLoop;
+import java.util.HashSet;
+import java.util.Set;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/** Loops whose one defect is in their signal handlers, each forwarding everything else to the base loop. */
+final class SignalDefects {
+
+    private SignalDefects() {
+    }
+
+    /** The handler runs on a thread of its own instead of the loop thread. */
+    static final class HandlerOffTheLoop extends ForwardingLoop {
+        @Override
+        public void addSignalHandler(String signal, Runnable callback) {
+            delegate().addSignalHandler(signal, () -> Thread.ofPlatform().start(callback));
+        }
+    }
+
+    /** A signal the JVM keeps for itself is taken for handled: the refusal is swallowed. */
+    static final class ReservedSignalsAccepted extends ForwardingLoop {
+        @Override
+        public void addSignalHandler(String signal, Runnable callback) {
+            try {
+                delegate().addSignalHandler(signal, callback);
+            } catch (IllegalArgumentException refused) {
+                // "handled"
+            }
+        }
+    }
+
+    /**
+     * Installs its handlers with the JVM itself and forgets what they replaced: removing one
+     * leaves the default action, and close() leaves them all installed.
+     */
+    static final class ForgetsTheOriginalHandler extends ForwardingLoop {
+        private final Set<String> handled = new HashSet<>();
+
+        @Override
+        public void addSignalHandler(String signal, Runnable callback) {
+            checkClosed();
+            if (!signal.startsWith("SIG")) {
+                throw new IllegalArgumentException("no SIG prefix: " + signal);
+            }
+            Signal.handle(new Signal(signal.substring(3)), received -> delegate().callSoonThreadsafe(callback));
+            handled.add(signal);
+        }
+
+        @Override
+        public boolean removeSignalHandler(String signal) {
+            if (!handled.remove(signal)) {
+                return false;
+            }
+            Signal.handle(new Signal(signal.substring(3)), SignalHandler.SIG_DFL);
+            return true;
+        }
+    }
+}
