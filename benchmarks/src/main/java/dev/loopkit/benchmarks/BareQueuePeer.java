@@ -9,10 +9,31 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The floor: a thread draining an {@link ArrayDeque} (callbacks from the loop thread) and a
  * {@link ConcurrentLinkedQueue} (callbacks from other threads), parking when both are empty and
- * woken only then (as loopkit and Netty wake only a sleeping loop). No
- * handles, no cancellation, no timers, no exception handling: what a loop costs with nothing in it.
+ * woken only then (as loopkit and Netty wake only a sleeping loop). No timers, no exception
+ * handling: what a loop costs with nothing in it. Without handles it queues the callbacks
+ * themselves, as Netty's {@code execute} does; with handles it wraps each in a cancellable handle
+ * checked before it runs, the least that asyncio's {@code call_soon} (which returns one) costs.
  */
 final class BareQueuePeer implements Peer {
+
+    /** A callback as {@code call_soon} hands it back: cancellable until it runs. */
+    private static final class Handle implements Runnable {
+        private final Runnable callback;
+        private boolean cancelled;
+
+        Handle(Runnable callback) {
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            if (!cancelled) {
+                callback.run();
+            }
+        }
+    }
+
+    private final boolean handles;
 
     private final ArrayDeque<Runnable> local = new ArrayDeque<>();
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -21,8 +42,14 @@ final class BareQueuePeer implements Peer {
     /** Set before the loop's last look at the inbox and park: a submitter wakes it only then. */
     private volatile boolean sleeping;
 
-    BareQueuePeer() {
+    /** @param handles whether each callback is wrapped in a cancellable handle, as asyncio's are */
+    BareQueuePeer(boolean handles) {
+        this.handles = handles;
         thread.start();
+    }
+
+    private Runnable queued(Runnable callback) {
+        return handles ? new Handle(callback) : callback;
     }
 
     private void run() {
@@ -53,18 +80,18 @@ final class BareQueuePeer implements Peer {
     @Override
     public void chain(int n) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        submit(new Runnable() {
+        submit(queued(new Runnable() {
             private int left = n;
 
             @Override
             public void run() {
                 if (--left > 0) {
-                    local.add(this);
+                    local.add(queued(this));
                 } else {
                     done.complete(null);
                 }
             }
-        });
+        }));
         Completion.await(done, "bare queue chain");
     }
 
@@ -72,7 +99,7 @@ final class BareQueuePeer implements Peer {
     public void submitBatch(int n) {
         Countdown count = new Countdown(n);
         for (int i = 0; i < n; i++) {
-            submit(count);
+            submit(queued(count));
         }
         Completion.await(count.done(), "bare queue batch");
     }

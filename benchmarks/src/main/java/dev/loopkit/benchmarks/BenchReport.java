@@ -105,6 +105,8 @@ public final class BenchReport {
         rows.add(new Comparison(chain, "ns", ours, "Netty NIO", scores.time("callSoonChain", "netty-nio"), 1.0));
         rows.add(new Comparison(chain, "ns", ours, "Netty epoll", scores.time("callSoonChain", "netty-epoll"), 0));
         rows.add(new Comparison(chain, "ns", ours, "bare queue", scores.time("callSoonChain", "bare-queue"), 0));
+        rows.add(new Comparison(chain, "ns", ours, "bare queue, a handle per call",
+                scores.time("callSoonChain", "bare-queue-handles"), 0));
         String epollChain = "callSoon chain, epoll loop";
         rows.add(new Comparison(epollChain, "ns", scores.time("callSoonChain", "loopkit-epoll"), "Netty epoll",
                 scores.time("callSoonChain", "netty-epoll"), 0));

@@ -46,7 +46,7 @@ public class LoopBenchmarks {
     /** Every peer. */
     @State(Scope.Benchmark)
     public static class Loops extends OpenPeer {
-        @Param({"loopkit", "loopkit-epoll", "netty-nio", "netty-epoll", "bare-queue"})
+        @Param({"loopkit", "loopkit-epoll", "netty-nio", "netty-epoll", "bare-queue", "bare-queue-handles"})
         public String peer;
 
         @Override

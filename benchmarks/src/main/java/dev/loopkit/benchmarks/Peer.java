@@ -32,7 +32,7 @@ interface Peer extends AutoCloseable {
 
     /**
      * The peer named {@code name}: {@code loopkit} (the default loop), {@code loopkit-epoll},
-     * {@code netty-nio}, {@code netty-epoll} or {@code bare-queue}.
+     * {@code netty-nio}, {@code netty-epoll}, {@code bare-queue} or {@code bare-queue-handles}.
      */
     static Peer open(String name) {
         return switch (name) {
@@ -40,9 +40,10 @@ interface Peer extends AutoCloseable {
             case "loopkit-epoll" -> new LoopkitPeer("epoll");
             case "netty-nio" -> NettyPeer.nio();
             case "netty-epoll" -> NettyPeer.epoll();
-            case "bare-queue" -> new BareQueuePeer();
+            case "bare-queue" -> new BareQueuePeer(false);
+            case "bare-queue-handles" -> new BareQueuePeer(true);
             default -> throw new IllegalArgumentException("unknown peer '" + name
-                    + "': expected loopkit, loopkit-epoll, netty-nio, netty-epoll or bare-queue");
+                    + "': expected loopkit, loopkit-epoll, netty-nio, netty-epoll, bare-queue or bare-queue-handles");
         };
     }
 }

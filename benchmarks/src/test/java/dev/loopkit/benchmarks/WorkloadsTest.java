@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WorkloadsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"loopkit", "loopkit-epoll", "netty-nio", "netty-epoll", "bare-queue"})
+    @ValueSource(strings = {"loopkit", "loopkit-epoll", "netty-nio", "netty-epoll", "bare-queue", "bare-queue-handles"})
     void everyPeerRunsChainsAndBatchesFromTwoThreads(String name) {
         assumeTrue(!name.equals("netty-epoll") || Epoll.isAvailable(), "Netty's native epoll is unavailable here");
         try (Peer peer = Peer.open(name)) {
