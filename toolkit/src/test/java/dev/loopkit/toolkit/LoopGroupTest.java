@@ -56,9 +56,7 @@ class LoopGroupTest {
     @ParameterizedTest
     @EnumSource(Distribution.class)
     void everyLoopServesConnectionsOnItsOwnThread(Distribution distribution) throws IOException {
-        group = LoopGroup.start(LOOPS, Loops::newEventLoop);
-        GroupServer server = group.createServer(() -> new WhichLoop(group), new InetSocketAddress("127.0.0.1", 0),
-                distribution);
+        GroupServer server = serveOnTwoLoops(distribution);
         long[] answered = new long[LOOPS];
         for (int i = 0; i < CLIENTS; i++) {
             answered[ask(server.address())]++;
@@ -77,9 +75,7 @@ class LoopGroupTest {
     @ParameterizedTest
     @EnumSource(Distribution.class)
     void closingTheGroupClosesItsServersConnectionsAndLoops(Distribution distribution) throws IOException {
-        group = LoopGroup.start(LOOPS, Loops::newEventLoop);
-        GroupServer server = group.createServer(() -> new WhichLoop(group), new InetSocketAddress("127.0.0.1", 0),
-                distribution);
+        GroupServer server = serveOnTwoLoops(distribution);
         ask(server.address());
         Socket open = clients.get(0);
         group.close();
@@ -117,6 +113,12 @@ class LoopGroupTest {
                 }), loop).get(30, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, fromLoop.getCause());
         assertFalse(loop.isClosed(), "a refused close() from a loop must not close anything");
+    }
+
+    /** Starts a group of two loops and a server on them answering which loop serves. */
+    private GroupServer serveOnTwoLoops(Distribution distribution) throws IOException {
+        group = LoopGroup.start(LOOPS, Loops::newEventLoop);
+        return group.createServer(() -> new WhichLoop(group), new InetSocketAddress("127.0.0.1", 0), distribution);
     }
 
     /** Connects, sends a byte, and returns the index of the loop that answered. */
