@@ -59,6 +59,11 @@ final class EchoPeers {
     }
 
     private static Optional<LoadResult> measure(String name, List<String> command, int warmup, int seconds) {
+        return PinnedServer.orSkipped("echo peer " + name, () -> echo(name, command, warmup, seconds));
+    }
+
+    private static LoadResult echo(String name, List<String> command, int warmup, int seconds)
+            throws IOException, InterruptedException {
         try (PinnedServer server = PinnedServer.start(command)) {
             String port = server.awaitAddress(PORT);
             List<String> client = PinnedServer.concat(List.of("taskset", "-c", PinnedServer.CLIENT_CPU),
@@ -82,7 +87,7 @@ final class EchoPeers {
                         LoadResult result = LoadResult.of(name, count / Double.parseDouble(trips.group(2)), count,
                                 server.cpu().minus(before));
                         System.out.println("echo " + result.line("round trips", "round trip"));
-                        return Optional.of(result);
+                        return result;
                     }
                 }
                 throw new IllegalStateException("the echo client reported no round trips: " + said);
@@ -90,12 +95,6 @@ final class EchoPeers {
                 load.destroy();
                 load.waitFor(10, TimeUnit.SECONDS);
             }
-        } catch (IOException | IllegalStateException e) {
-            System.out.println("(echo peer " + name + " skipped: " + e.getMessage() + ")");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.loopkit.benchmarks;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,23 +96,14 @@ final class GroupScaling {
 
     private static Optional<Result> measure(LoadResult oneLoop, String provider, int cores, int warmup, int seconds) {
         String all = "0-" + (cores - 1);
-        try (PinnedServer server = PinnedServer.start(all, HttpPeers.example(provider, cores))) {
-            String url = server.awaitAddress(HttpPeers.URL);
-            Wrk.run(all, cores, url, warmup);
-            CpuTime before = server.cpu();
-            Wrk run = Wrk.run(all, cores, url, seconds);
-            CpuTime used = server.cpu().minus(before);
+        return PinnedServer.orSkipped("loop group of " + provider, () -> {
+            HttpPeers.Load load = HttpPeers.load(all, HttpPeers.example(provider, cores), all, cores, warmup, seconds);
             Result result = new Result(oneLoop.server(), cores, oneLoop.operationsPerSecond(),
-                    oneLoop.cpuNanosPerOperation(), run.rate(),
-                    used.total().toNanos() / (double) run.requests(), run.clientCpuNanosPerRequest());
+                    oneLoop.cpuNanosPerOperation(), load.run().rate(),
+                    load.used().total().toNanos() / (double) load.run().requests(),
+                    load.run().clientCpuNanosPerRequest());
             System.out.print(result.line());
-            return Optional.of(result);
-        } catch (IOException | IllegalStateException e) {
-            System.out.println("(loop group of " + provider + " skipped: " + e.getMessage() + ")");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+            return result;
+        });
     }
 }

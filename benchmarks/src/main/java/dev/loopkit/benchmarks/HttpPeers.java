@@ -65,21 +65,36 @@ final class HttpPeers {
         }
     }
 
-    private static Optional<LoadResult> measure(String name, List<String> command, int warmup, int seconds) {
-        try (PinnedServer server = PinnedServer.start(command)) {
+    /**
+     * What wrk measured against a server after a warm-up, and the server's CPU time meanwhile.
+     *
+     * @param run wrk's figures
+     * @param used the server's CPU time during the measured run
+     */
+    record Load(Wrk run, CpuTime used) {
+    }
+
+    /**
+     * Starts {@code command} on {@code serverCpus} and loads it with wrk ({@code threads} threads)
+     * on {@code clientCpus}: {@code warmup} seconds, then {@code seconds} measured.
+     */
+    static Load load(String serverCpus, List<String> command, String clientCpus, int threads, int warmup,
+            int seconds) throws IOException, InterruptedException {
+        try (PinnedServer server = PinnedServer.start(serverCpus, command)) {
             String url = server.awaitAddress(URL);
-            Wrk.run(PinnedServer.CLIENT_CPU, 1, url, warmup);
+            Wrk.run(clientCpus, threads, url, warmup);
             CpuTime before = server.cpu();
-            Wrk run = Wrk.run(PinnedServer.CLIENT_CPU, 1, url, seconds);
-            LoadResult result = LoadResult.of(name, run.rate(), run.requests(), server.cpu().minus(before));
-            System.out.println("HTTP " + result.line("requests", "request"));
-            return Optional.of(result);
-        } catch (IOException | IllegalStateException e) {
-            System.out.println("(HTTP peer " + name + " skipped: " + e.getMessage() + ")");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            Wrk run = Wrk.run(clientCpus, threads, url, seconds);
+            return new Load(run, server.cpu().minus(before));
         }
+    }
+
+    private static Optional<LoadResult> measure(String name, List<String> command, int warmup, int seconds) {
+        return PinnedServer.orSkipped("HTTP peer " + name, () -> {
+            Load load = load(PinnedServer.SERVER_CPU, command, PinnedServer.CLIENT_CPU, 1, warmup, seconds);
+            LoadResult result = LoadResult.of(name, load.run().rate(), load.run().requests(), load.used());
+            System.out.println("HTTP " + result.line("requests", "request"));
+            return result;
+        });
     }
 }

@@ -142,6 +142,28 @@ final class PinnedServer implements AutoCloseable {
         }
     }
 
+    /** A load run against pinned servers, which may fail for reasons of the machine. */
+    @FunctionalInterface
+    interface LoadRun<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The outcome of {@code run}, or empty where it fails (a tool missing, a server that does not
+     * start or answers wrongly), with what was skipped and why printed.
+     */
+    static <T> Optional<T> orSkipped(String what, LoadRun<T> run) {
+        try {
+            return Optional.of(run.run());
+        } catch (IOException | IllegalStateException e) {
+            System.out.println("(" + what + " skipped: " + e.getMessage() + ")");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     static List<String> concat(List<String> head, String... tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
