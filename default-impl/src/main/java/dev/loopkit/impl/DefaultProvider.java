@@ -2,8 +2,8 @@ package dev.loopkit.impl;
 
 import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
-import dev.loopkit.spi.Capabilities;
 import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.spi.ReadinessEventLoop;
 import java.util.Set;
 
 /**
@@ -32,10 +32,10 @@ public final class DefaultProvider implements EventLoopProvider {
         return 0;
     }
 
-    /** TCP, Unix-domain, UDP and readiness callbacks; subprocesses and signals are not yet supported. */
+    /** Everything the readiness layer gives: TCP, Unix-domain, UDP, readiness callbacks and signals. */
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS, Capabilities.SIGNALS);
+        return ReadinessEventLoop.CAPABILITIES;
     }
 
     @Override

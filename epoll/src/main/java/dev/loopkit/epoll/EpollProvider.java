@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
-import dev.loopkit.spi.Capabilities;
 import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.spi.ReadinessEventLoop;
 import io.netty.channel.epoll.Epoll;
 import java.util.Optional;
 import java.util.Set;
@@ -61,10 +61,10 @@ public final class EpollProvider implements EventLoopProvider {
         return ChannelDescriptors.problem();
     }
 
-    /** TCP, Unix-domain, UDP and readiness callbacks, all from the readiness layer. */
+    /** Everything the readiness layer gives: TCP, Unix-domain, UDP, readiness callbacks and signals. */
     @Override
     public Set<String> capabilities() {
-        return Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX, Capabilities.READINESS, Capabilities.SIGNALS);
+        return ReadinessEventLoop.CAPABILITIES;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -54,6 +55,15 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class ReadinessEventLoop extends BaseEventLoop {
+
+    /**
+     * What a provider of such a loop may declare: the transports and readiness callbacks built
+     * here ({@code tcp}, {@code unix}, {@code udp}, {@code readiness}) and the base loop's signal
+     * handlers ({@code signals}).
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static final Set<String> CAPABILITIES = Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX,
+            Capabilities.READINESS, Capabilities.SIGNALS);
 
     /** Every connection and endpoint reads into one buffer of this size: no garbage per read. */
     private static final int READ_BUFFER_SIZE = 64 * 1024;

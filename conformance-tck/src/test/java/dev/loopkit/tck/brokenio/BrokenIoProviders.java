@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.Capabilities;
 import dev.loopkit.spi.EventLoopProvider;
+import dev.loopkit.spi.ReadinessEventLoop;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -154,8 +155,7 @@ public final class BrokenIoProviders {
     @AutoService(EventLoopProvider.class)
     public static final class CorrectSelecting extends Base {
         public CorrectSelecting() {
-            super("selecting", SelectingLoop.Defect.NONE, Capabilities.READINESS, Capabilities.TCP, Capabilities.UNIX,
-                    Capabilities.UDP, Capabilities.SIGNALS);
+            super("selecting", ReadinessEventLoop.CAPABILITIES, () -> SockDefects.loop(SelectingLoop.Defect.NONE));
         }
     }
 
