@@ -298,6 +298,60 @@ public interface EventLoop extends AutoCloseable {
             int port);
 
     /**
+     * Opens a TLS connection (asyncio's {@code create_connection(ssl=...)}): connects as
+     * {@link #createConnection(Supplier, String, int)} does, then runs the handshake. The
+     * protocol's {@code connectionMade} gets a transport that encrypts what is written to it and
+     * decrypts what it delivers; the future completes after the handshake.
+     *
+     * @param protocolFactory makes the connection's protocol; never null
+     * @param host a host name or address literal; never null
+     * @param port 1 to 65535
+     * @param ssl client options; a null {@code serverHostname} means {@code host}; never null
+     * @return a future of this loop with the connection; it fails as the plain one does, or with
+     *     an {@link javax.net.ssl.SSLException} when the handshake fails or times out
+     * @throws IllegalArgumentException for a bad port, or server-side options
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory,
+            String host, int port, SslOptions ssl);
+
+    /**
+     * Starts a TLS server (asyncio's {@code create_server(ssl=...)}): each accepted connection
+     * runs the handshake first, and its protocol's {@code connectionMade} follows a successful
+     * one; a failed handshake closes the connection and is logged at DEBUG.
+     *
+     * @param protocolFactory makes each connection's protocol; never null
+     * @param host the address to listen on; never null
+     * @param port 0 to 65535
+     * @param ssl server options; never null
+     * @return a future of this loop with the listening server, as the plain one
+     * @throws IllegalArgumentException for a bad port, or client-side options
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host,
+            int port, SslOptions ssl);
+
+    /**
+     * Upgrades a live plaintext connection to TLS (asyncio's {@code start_tls}): from this call on
+     * the transport's bytes go through the handshake, then {@code protocol} gets the decrypted
+     * data through the returned transport. {@code protocol}'s {@code connectionMade} is not
+     * called; write to the returned transport, not to the old one.
+     *
+     * @param transport a stream transport of this loop, not closing; never null
+     * @param protocol the protocol that gets the decrypted data; never null
+     * @param ssl client or server options; a client's {@code serverHostname} must be set (empty
+     *     for no host name check); never null
+     * @return a future of this loop with the TLS transport, done after the handshake; it fails
+     *     with an {@link javax.net.ssl.SSLException} when the handshake fails or times out (the
+     *     connection is then aborted)
+     * @throws IllegalArgumentException if a client's {@code serverHostname} is null
+     * @throws IllegalStateException if the transport is closing
+     * @throws UnsupportedOperationException if the transport cannot change its protocol
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    Future<Transport> startTls(Transport transport, Protocol protocol, SslOptions ssl);
+
+    /**
      * Starts a TCP server on a listening socket the caller opened and bound (asyncio's
      * {@code create_server(sock=...)}), for socket options the loop does not set itself: with
      * {@code SO_REUSEPORT}, say, several loops each serve a socket of their own on one address.

@@ -1,5 +1,6 @@
 package dev.loopkit.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.nio.ByteBuffer;
@@ -61,6 +62,19 @@ public interface Transport {
 
     /** Returns the protocol this transport calls. */
     Protocol getProtocol();
+
+    /**
+     * Makes the transport call {@code protocol} from now on (asyncio's {@code set_protocol}), as
+     * {@link EventLoop#startTls} does; the new protocol's {@code connectionMade} is not called.
+     * The default implementation refuses.
+     *
+     * @param protocol the protocol to call; never null
+     * @throws UnsupportedOperationException if this transport cannot change its protocol
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default void setProtocol(Protocol protocol) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot change its protocol");
+    }
 
     /**
      * Returns optional information about the transport (asyncio's {@code get_extra_info}):

@@ -17,6 +17,7 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TaskFactory;
 import dev.loopkit.api.Tasks;
@@ -642,6 +643,26 @@ public abstract class BaseEventLoop implements EventLoop {
         return connector.createServer(protocolFactory, host, port);
     }
 
+    @API(status = EXPERIMENTAL, since = "0.1")
+    @Override
+    public final <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port, SslOptions ssl) {
+        return connector.createConnection(protocolFactory, host, port, ssl);
+    }
+
+    @API(status = EXPERIMENTAL, since = "0.1")
+    @Override
+    public final Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
+            SslOptions ssl) {
+        return connector.createServer(protocolFactory, host, port, ssl);
+    }
+
+    @API(status = EXPERIMENTAL, since = "0.1")
+    @Override
+    public final Future<Transport> startTls(Transport transport, Protocol protocol, SslOptions ssl) {
+        return connector.startTls(transport, protocol, ssl);
+    }
+
     @Override
     public final Future<Server> createServer(Supplier<? extends Protocol> protocolFactory,
             ServerSocketChannel channel) {
@@ -669,6 +690,24 @@ public abstract class BaseEventLoop implements EventLoop {
     public final <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(
             Supplier<P> protocolFactory, InetSocketAddress local, InetSocketAddress remote) {
         return connector.createDatagramEndpoint(protocolFactory, local, remote);
+    }
+
+    /**
+     * Calls a protocol method; one that throws is reported to the exception handler (asyncio's
+     * "Fatal error: protocol...call failed.").
+     *
+     * @return what it threw, or null
+     */
+    Throwable callProtocol(String method, Object transport, Object protocol, Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (Throwable t) {
+            CallbackFailures.rethrowIfFatal(t);
+            outerLoop().callExceptionHandler(ExceptionContext.builder("Fatal error: protocol." + method + "() call failed.")
+                    .exception(t).extra("transport", transport).extra("protocol", protocol).build());
+            return t;
+        }
     }
 
     /** Returns a future of this loop that has already failed with {@code error}. */

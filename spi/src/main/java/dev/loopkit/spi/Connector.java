@@ -8,6 +8,7 @@ import dev.loopkit.api.DatagramTransport;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import dev.loopkit.api.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -71,6 +72,93 @@ final class Connector {
             }
         });
         return result;
+    }
+
+    /**
+     * Connects, then runs the TLS handshake; the connection is the application's transport and
+     * protocol once the handshake is over. Cancelling it aborts the connection.
+     */
+    <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host, int port,
+            SslOptions ssl) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        requireSide(ssl, false, "createConnection");
+        String peerHost = ssl.serverHostname() != null ? ssl.serverHostname() : host;
+        BuiltinFuture<Connection<P>> result = loop.newFuture();
+        BuiltinFuture<Transport> handshake = loop.newFuture();
+        Future<Connection<SslProtocol>> connecting = createConnection(
+                () -> new SslProtocol(loop, protocolFactory.get(), ssl, peerHost, port, handshake, true), host, port);
+        connecting.addDoneCallback(made -> {
+            if (made.cancelled() || made.exception() != null) {
+                handshake.cancel();
+                if (!result.done()) {
+                    result.setException(made.cancelled() ? new CancelledException("connection attempt cancelled")
+                            : made.exception());
+                }
+            } else if (result.done()) {
+                made.result().transport().abort();
+            }
+        });
+        handshake.addDoneCallback(done -> {
+            if (result.done() || done.cancelled()) {
+                return;
+            }
+            if (done.exception() != null) {
+                result.setException(done.exception());
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            P protocol = (P) done.result().getProtocol();
+            result.setResult(new Connection<>(done.result(), protocol));
+        });
+        result.addDoneCallback(done -> {
+            if (!done.cancelled()) {
+                return;
+            }
+            connecting.cancel();
+            if (handshake.done() && !handshake.cancelled() && handshake.exception() == null) {
+                handshake.result().abort();
+            } else if (connecting.done() && !connecting.cancelled() && connecting.exception() == null) {
+                connecting.result().transport().abort();
+            }
+        });
+        return result;
+    }
+
+    /** Starts a server whose every connection runs the TLS handshake before its protocol hears of it. */
+    Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port, SslOptions ssl) {
+        Objects.requireNonNull(protocolFactory, "protocolFactory");
+        requireSide(ssl, true, "createServer");
+        return createServer(() -> new SslProtocol(loop, protocolFactory.get(), ssl, null, -1, null, true), host, port);
+    }
+
+    /** Switches a live transport to TLS: its records go to a new {@link SslProtocol} from now on. */
+    Future<Transport> startTls(Transport transport, Protocol protocol, SslOptions ssl) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(ssl, "ssl");
+        if (!ssl.serverSide() && ssl.serverHostname() == null) {
+            throw new IllegalArgumentException("startTls needs the server's host name for a client: set it with"
+                    + " ssl.withServerHostname(name), or \"\" for no host name check");
+        }
+        if (transport.isClosing()) {
+            throw new IllegalStateException("startTls on a closing transport: the connection is already going away");
+        }
+        loop.checkClosed();
+        Object peer = transport.getExtraInfo("peername");
+        int peerPort = peer instanceof InetSocketAddress address ? address.getPort() : -1;
+        BuiltinFuture<Transport> result = loop.newFuture();
+        SslProtocol tls = new SslProtocol(loop, protocol, ssl, ssl.serverHostname(), peerPort, result, false);
+        transport.setProtocol(tls);
+        tls.start(transport);
+        return result;
+    }
+
+    private static void requireSide(SslOptions ssl, boolean serverSide, String call) {
+        Objects.requireNonNull(ssl, "ssl");
+        if (ssl.serverSide() != serverSide) {
+            throw new IllegalArgumentException(call + " needs " + (serverSide ? "server" : "client")
+                    + " options: make them with SslOptions." + (serverSide ? "server" : "client") + "(context)");
+        }
     }
 
     Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, ServerSocketChannel channel) {

@@ -302,22 +302,4 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
         }
         return readBuffer;
     }
-
-    /**
-     * Calls a protocol method; one that throws is reported to the exception handler (asyncio's
-     * "Fatal error: protocol...call failed.").
-     *
-     * @return what it threw, or null
-     */
-    Throwable callProtocol(String method, Object transport, Object protocol, Runnable call) {
-        try {
-            call.run();
-            return null;
-        } catch (Throwable t) {
-            CallbackFailures.rethrowIfFatal(t);
-            outerLoop().callExceptionHandler(ExceptionContext.builder("Fatal error: protocol." + method + "() call failed.")
-                    .exception(t).extra("transport", transport).extra("protocol", protocol).build());
-            return t;
-        }
-    }
 }

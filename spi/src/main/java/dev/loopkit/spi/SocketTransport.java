@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 final class SocketTransport extends ChannelTransport implements Transport {
 
     private final SocketChannel socket;
-    private final Protocol protocol;
+    private Protocol protocol;
     private final Object peer;
     private final Object local;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
@@ -293,6 +293,11 @@ final class SocketTransport extends ChannelTransport implements Transport {
     @Override
     public Protocol getProtocol() {
         return protocol;
+    }
+
+    @Override
+    public void setProtocol(Protocol protocol) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
     }
 
     @Override

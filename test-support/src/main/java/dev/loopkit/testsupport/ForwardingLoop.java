@@ -12,9 +12,11 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TaskFactory;
 import dev.loopkit.api.TimerHandle;
+import dev.loopkit.api.Transport;
 import dev.loopkit.spi.BaseEventLoop;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -176,6 +178,23 @@ public class ForwardingLoop implements EventLoop {
     @Override
     public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
         return delegate.createServer(protocolFactory, host, port);
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port, SslOptions ssl) {
+        return delegate.createConnection(protocolFactory, host, port, ssl);
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
+            SslOptions ssl) {
+        return delegate.createServer(protocolFactory, host, port, ssl);
+    }
+
+    @Override
+    public Future<Transport> startTls(Transport transport, Protocol protocol, SslOptions ssl) {
+        return delegate.startTls(transport, protocol, ssl);
     }
 
     @Override
