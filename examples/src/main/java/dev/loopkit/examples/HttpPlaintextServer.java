@@ -4,6 +4,7 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import dev.loopkit.api.Transport;
 import dev.loopkit.policy.Loops;
 import dev.loopkit.toolkit.GroupServer;
@@ -31,6 +32,11 @@ public final class HttpPlaintextServer {
     /** Starts the server on {@code loop}; port 0 picks a free one. */
     public static Future<Server> start(EventLoop loop, String host, int port) {
         return loop.createServer(Connection::new, host, port);
+    }
+
+    /** Starts the server for HTTPS on {@code loop}: the same connections, behind TLS with {@code ssl}. */
+    public static Future<Server> start(EventLoop loop, String host, int port, SslOptions ssl) {
+        return loop.createServer(Connection::new, host, port, ssl);
     }
 
     /**

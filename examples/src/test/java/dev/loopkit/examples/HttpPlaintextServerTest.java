@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import dev.loopkit.policy.LoopPolicy;
 import dev.loopkit.toolkit.GroupServer;
 import dev.loopkit.toolkit.LoopGroup;
+import dev.loopkit.toolkit.SelfSignedCertificate;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,19 +36,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpPlaintextServerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "epoll"})
-    void theJdkHttpClientGetsHelloWorldOverKeepAlive(String provider) throws Exception {
+    @CsvSource({"default, http", "default, https", "epoll, http", "epoll, https"})
+    void theJdkHttpClientGetsHelloWorldOverKeepAlive(String provider, String scheme) throws Exception {
+        // HTTPS with a certificate made now, which only this client trusts.
+        SelfSignedCertificate certificate = scheme.equals("https") ? SelfSignedCertificate.generate("localhost", "127.0.0.1") : null;
         EventLoop loop = policy(provider).newEventLoop();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread loopThread = Thread.ofPlatform().name("http-example-loop").start(() -> {
-            Server server = loop.runUntilComplete(HttpPlaintextServer.start(loop, "127.0.0.1", 0));
+            Server server = loop.runUntilComplete(certificate == null ? HttpPlaintextServer.start(loop, "127.0.0.1", 0)
+                    : HttpPlaintextServer.start(loop, "127.0.0.1", 0, SslOptions.server(certificate.keyContext())));
             port.complete(((InetSocketAddress) server.sockets().get(0)).getPort());
             loop.runForever();
             server.close();
         });
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build()) {
-            URI uri = URI.create("http://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (certificate != null) {
+            builder.sslContext(certificate.trustContext());
+        }
+        try (HttpClient client = builder.build()) {
+            URI uri = URI.create(scheme + "://127.0.0.1:" + port.get(30, TimeUnit.SECONDS) + "/");
             for (int i = 0; i < 200; i++) {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
