@@ -3,10 +3,12 @@ package dev.loopkit.streams;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.loopkit.api.Async;
+import dev.loopkit.api.Connection;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -49,17 +51,37 @@ public final class Streams {
     public static Future<StreamConnection> openConnection(String host, int port, int limit) {
         requirePositive(limit);
         EventLoop loop = EventLoops.getRunningLoop();
+        return connected(loop, loop.createConnection(() -> new StreamProtocol(loop, limit, null), host, port));
+    }
+
+    /**
+     * Connects to {@code host}:{@code port} on the running loop over TLS (asyncio's
+     * {@code open_connection(ssl=...)}); the future completes after the handshake.
+     *
+     * @param host a host name or address; never null
+     * @param port 1 to 65535
+     * @param ssl client options; never null
+     * @return a future of the loop with the reader and writer
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static Future<StreamConnection> openConnection(String host, int port, SslOptions ssl) {
+        EventLoop loop = EventLoops.getRunningLoop();
+        return connected(loop, loop.createConnection(() -> new StreamProtocol(loop, StreamReader.DEFAULT_LIMIT, null),
+                host, port, ssl));
+    }
+
+    private static Future<StreamConnection> connected(EventLoop loop, Future<Connection<StreamProtocol>> connecting) {
         Future<StreamConnection> result = loop.createFuture();
-        loop.createConnection(() -> new StreamProtocol(loop, limit, null), host, port)
-                .addDoneCallback(done -> {
-                    if (done.cancelled()) {
-                        result.cancel();
-                    } else if (done.exception() != null) {
-                        result.setException(done.exception());
-                    } else {
-                        result.setResult(done.result().protocol().connection());
-                    }
-                });
+        connecting.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                result.cancel();
+            } else if (done.exception() != null) {
+                result.setException(done.exception());
+            } else {
+                result.setResult(done.result().protocol().connection());
+            }
+        });
         return result;
     }
 
@@ -91,6 +113,24 @@ public final class Streams {
         requirePositive(limit);
         EventLoop loop = EventLoops.getRunningLoop();
         return loop.createServer(() -> new StreamProtocol(loop, limit, handler), host, port);
+    }
+
+    /**
+     * Starts a TLS server on the running loop (asyncio's {@code start_server(ssl=...)}); each
+     * connection's handler runs after its handshake.
+     *
+     * @param handler serves one connection; never null
+     * @param host the address to listen on; never null
+     * @param port 0 to 65535
+     * @param ssl server options; never null
+     * @return a future of the loop with the server
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static Future<Server> startServer(StreamHandler handler, String host, int port, SslOptions ssl) {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = EventLoops.getRunningLoop();
+        return loop.createServer(() -> new StreamProtocol(loop, StreamReader.DEFAULT_LIMIT, handler), host, port, ssl);
     }
 
     private static void requirePositive(int limit) {
