@@ -10,6 +10,8 @@ module dev.loopkit.tck {
     requires com.tngtech.archunit;
     requires static transitive org.apiguardian.api;
     requires org.slf4j;
+    // The TL rules make their certificates with SelfSignedCertificate.
+    requires dev.loopkit.toolkit;
     // The SG rules raise a signal (sun.misc.Signal): the JDK has no other way.
     requires jdk.unsupported;
 

@@ -429,6 +429,41 @@ public interface EventLoop extends AutoCloseable {
             InetSocketAddress remote);
 
     // ---------------------------------------------------------------------------------------
+    // Subprocesses
+
+    /**
+     * Starts a child process (asyncio's {@code subprocess_exec}) as {@code command} describes it:
+     * its program and arguments, environment, directory and redirects. Each stream redirected to
+     * {@link ProcessBuilder.Redirect#PIPE} (the default) becomes a pipe transport; the others go
+     * where the builder says. The loop closes every child's transport (killing a child that
+     * still runs) when it closes.
+     *
+     * @param protocolFactory makes the child's protocol; never null
+     * @param command what to run; the loop reads it once and does not change it; never null
+     * @return a future of this loop with the transport; it fails with the {@link java.io.IOException}
+     *     of a program that cannot start
+     * @throws IllegalArgumentException if the command is empty
+     * @throws UnsupportedOperationException if the loop lacks capability {@code subprocess}
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    Future<SubprocessTransport> subprocessExec(Supplier<? extends SubprocessProtocol> protocolFactory,
+            ProcessBuilder command);
+
+    /**
+     * Starts {@code command} with the shell, {@code /bin/sh -c} (asyncio's {@code subprocess_shell}),
+     * every stream a pipe; as {@link #subprocessExec} otherwise. Quote what comes from users.
+     *
+     * @param protocolFactory makes the child's protocol; never null
+     * @param command the shell command line; never null
+     * @return a future of this loop with the transport
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default Future<SubprocessTransport> subprocessShell(Supplier<? extends SubprocessProtocol> protocolFactory,
+            String command) {
+        return subprocessExec(protocolFactory, new ProcessBuilder("/bin/sh", "-c", command));
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Signals
 
     /**

@@ -18,6 +18,8 @@ import dev.loopkit.api.Handle;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.SslOptions;
+import dev.loopkit.api.SubprocessProtocol;
+import dev.loopkit.api.SubprocessTransport;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TaskFactory;
 import dev.loopkit.api.Tasks;
@@ -38,9 +40,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -146,6 +150,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private TaskFactory taskFactory;
     private final ExecutorSupport executors = new ExecutorSupport(this);
     private final Connector connector = new Connector(this);
+    private final Set<ProcessTransport> subprocesses = new LinkedHashSet<>();
     /** The loop users see: this one, or the loop that decorates it. */
     private final EventLoop outer;
 
@@ -496,6 +501,10 @@ public abstract class BaseEventLoop implements EventLoop {
         timers.clear();
         executors.closeWithLoop();
         SignalHandlers.removeAll(this);
+        for (ProcessTransport child : List.copyOf(subprocesses)) {
+            child.closeForShutdown();
+        }
+        subprocesses.clear();
         closeOwnedChannels();
         closeBackend();
         unclosed.closed();
@@ -655,6 +664,18 @@ public abstract class BaseEventLoop implements EventLoop {
     public final Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
             SslOptions ssl) {
         return connector.createServer(protocolFactory, host, port, ssl);
+    }
+
+    @API(status = EXPERIMENTAL, since = "0.1")
+    @Override
+    public final Future<SubprocessTransport> subprocessExec(Supplier<? extends SubprocessProtocol> protocolFactory,
+            ProcessBuilder command) {
+        return ProcessTransport.start(this, protocolFactory, command);
+    }
+
+    /** The children whose transports are not yet lost, closed with the loop. Loop thread only. */
+    Set<ProcessTransport> subprocesses() {
+        return subprocesses;
     }
 
     @API(status = EXPERIMENTAL, since = "0.1")

@@ -24,6 +24,14 @@ public final class Capabilities {
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final String SIGNALS = "signals";
 
+    /** TLS on stream connections ({@code createConnection}/{@code createServer} with {@code SslOptions}, {@code startTls}). */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static final String TLS = "tls";
+
+    /** Child processes with pipes ({@code subprocessExec}, {@code subprocessShell}). */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static final String SUBPROCESS = "subprocess";
+
     private Capabilities() {
     }
 }

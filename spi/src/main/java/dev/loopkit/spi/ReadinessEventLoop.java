@@ -59,11 +59,11 @@ public abstract class ReadinessEventLoop extends BaseEventLoop {
     /**
      * What a provider of such a loop may declare: the transports and readiness callbacks built
      * here ({@code tcp}, {@code unix}, {@code udp}, {@code readiness}) and the base loop's signal
-     * handlers ({@code signals}).
+     * handlers ({@code signals}), TLS layer ({@code tls}) and child processes ({@code subprocess}).
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public static final Set<String> CAPABILITIES = Set.of(Capabilities.TCP, Capabilities.UDP, Capabilities.UNIX,
-            Capabilities.READINESS, Capabilities.SIGNALS);
+            Capabilities.READINESS, Capabilities.SIGNALS, Capabilities.TLS, Capabilities.SUBPROCESS);
 
     /** Every connection and endpoint reads into one buffer of this size: no garbage per read. */
     private static final int READ_BUFFER_SIZE = 64 * 1024;

@@ -13,6 +13,8 @@ import dev.loopkit.api.Handle;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.SslOptions;
+import dev.loopkit.api.SubprocessProtocol;
+import dev.loopkit.api.SubprocessTransport;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.TaskFactory;
 import dev.loopkit.api.TimerHandle;
@@ -195,6 +197,12 @@ public class ForwardingLoop implements EventLoop {
     @Override
     public Future<Transport> startTls(Transport transport, Protocol protocol, SslOptions ssl) {
         return delegate.startTls(transport, protocol, ssl);
+    }
+
+    @Override
+    public Future<SubprocessTransport> subprocessExec(Supplier<? extends SubprocessProtocol> protocolFactory,
+            ProcessBuilder command) {
+        return delegate.subprocessExec(protocolFactory, command);
     }
 
     @Override

@@ -154,6 +154,9 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.IgnoresBufferedProtocol::new, "IO-28");
         expect(BrokenIoProviders.RebindsTheCallersChannel::new, "IO-30");
         expect(BrokenIoProviders.LeavesAcceptedSocketsOpen::new, "IO-31");
+        expect(BrokenIoProviders.ServesPlaintextDespiteSsl::new, "TL-01");
+        expect(BrokenIoProviders.IgnoresSetProtocol::new, "TL-02");
+        expect(BrokenIoProviders.SkipsTheHostNameCheck::new, "TL-03");
         expect(BrokenProviders.SignalHandlerOffTheLoop::new, "SG-01");
         expect(BrokenProviders.ReservedSignalsAccepted::new, "SG-02");
         expect(BrokenProviders.ForgetsTheOriginalSignalHandler::new, "SG-03");

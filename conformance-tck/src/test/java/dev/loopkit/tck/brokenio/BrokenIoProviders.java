@@ -70,7 +70,8 @@ public final class BrokenIoProviders {
     @AutoService(EventLoopProvider.class)
     public static final class CorrectThreaded extends Base {
         public CorrectThreaded() {
-            super("threaded", ThreadedLoop.Defect.NONE, Capabilities.TCP, Capabilities.UNIX, Capabilities.UDP);
+            super("threaded", ThreadedLoop.Defect.NONE, Capabilities.TCP, Capabilities.UNIX, Capabilities.UDP,
+                    Capabilities.TLS);
         }
     }
 
@@ -148,6 +149,29 @@ public final class BrokenIoProviders {
     public static final class LeavesAcceptedSocketsOpen extends Base {
         public LeavesAcceptedSocketsOpen() {
             super("leaves-accepted-sockets-open", ThreadedLoop.Defect.LEAVES_ACCEPTED_SOCKETS_OPEN);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class IgnoresSetProtocol extends Base {
+        public IgnoresSetProtocol() {
+            super("ignores-set-protocol", ThreadedLoop.Defect.IGNORES_SET_PROTOCOL, Capabilities.TCP, Capabilities.TLS);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class SkipsTheHostNameCheck extends Base {
+        public SkipsTheHostNameCheck() {
+            super("skips-the-host-name-check", ThreadedLoop.Defect.SKIPS_THE_HOST_NAME_CHECK, Capabilities.TCP,
+                    Capabilities.TLS);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class ServesPlaintextDespiteSsl extends Base {
+        public ServesPlaintextDespiteSsl() {
+            super("serves-plaintext-despite-ssl", ThreadedLoop.Defect.SERVES_PLAINTEXT_DESPITE_SSL, Capabilities.TCP,
+                    Capabilities.TLS);
         }
     }
 

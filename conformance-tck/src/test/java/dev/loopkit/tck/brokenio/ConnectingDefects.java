@@ -7,6 +7,7 @@ import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
+import dev.loopkit.api.SslOptions;
 import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.testsupport.ForwardingLoop;
 import java.io.IOException;
@@ -31,7 +32,8 @@ final class ConnectingDefects extends ForwardingLoop {
     static EventLoop loop(ThreadedLoop.Defect defect) {
         return switch (defect) {
             case CLOSED_LOOP_FAILS_THE_FUTURE, RESOLVES_LITERALS_IN_EXECUTOR, LOOKUP_FAILURE_AS_REFUSED,
-                    UNIX_BIND_ERROR_THROWN, UDP_RESOLVES_FOR_THE_CALLER -> new ConnectingDefects(defect);
+                    UNIX_BIND_ERROR_THROWN, UDP_RESOLVES_FOR_THE_CALLER, SKIPS_THE_HOST_NAME_CHECK,
+                    SERVES_PLAINTEXT_DESPITE_SSL -> new ConnectingDefects(defect);
             default -> new ThreadedLoop(defect);
         };
     }
@@ -39,6 +41,22 @@ final class ConnectingDefects extends ForwardingLoop {
     private ConnectingDefects(ThreadedLoop.Defect defect) {
         super(outer -> new ThreadedLoop(defect, outer));
         this.defect = defect;
+    }
+
+    @Override
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> protocolFactory, String host,
+            int port, SslOptions ssl) {
+        SslOptions used = defect == ThreadedLoop.Defect.SKIPS_THE_HOST_NAME_CHECK ? ssl.withServerHostname("") : ssl;
+        return delegate().createConnection(protocolFactory, host, port, used);
+    }
+
+    @Override
+    public Future<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
+            SslOptions ssl) {
+        if (defect == ThreadedLoop.Defect.SERVES_PLAINTEXT_DESPITE_SSL) {
+            return delegate().createServer(protocolFactory, host, port);
+        }
+        return delegate().createServer(protocolFactory, host, port, ssl);
     }
 
     @Override

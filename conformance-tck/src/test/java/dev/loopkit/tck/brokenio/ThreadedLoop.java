@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +62,13 @@ class ThreadedLoop extends RecordingLoop {
         /** A server asked to serve on the caller's bound channel binds a new one of its own instead. */
         REBINDS_THE_CALLERS_CHANNEL,
         /** A connection accepted outside the loop is served but not the loop's: close() leaves it open. */
-        LEAVES_ACCEPTED_SOCKETS_OPEN }
+        LEAVES_ACCEPTED_SOCKETS_OPEN,
+        /** setProtocol does nothing: the transport goes on calling the protocol it had (startTls cannot work). */
+        IGNORES_SET_PROTOCOL,
+        /** createConnection with SslOptions checks no host name (a vendor's own TLS call that drops the check). */
+        SKIPS_THE_HOST_NAME_CHECK,
+        /** createServer with SslOptions serves plaintext (a vendor's own TLS call that drops the options). */
+        SERVES_PLAINTEXT_DESPITE_SSL }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
@@ -309,7 +316,7 @@ class ThreadedLoop extends RecordingLoop {
     /** A connection: a reader thread, a writer thread, everything else on the loop thread. */
     private final class Conn implements Transport {
         private final SocketChannel channel;
-        private final Protocol protocol;
+        private Protocol protocol;
         private final LinkedBlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
         private final AtomicInteger buffered = new AtomicInteger();
         private final List<ByteBuffer> heldWhilePaused = new ArrayList<>();
@@ -570,6 +577,13 @@ class ThreadedLoop extends RecordingLoop {
         @Override
         public Protocol getProtocol() {
             return protocol;
+        }
+
+        @Override
+        public void setProtocol(Protocol newProtocol) {
+            if (defect != Defect.IGNORES_SET_PROTOCOL) {
+                protocol = Objects.requireNonNull(newProtocol, "protocol");
+            }
         }
 
         @Override
