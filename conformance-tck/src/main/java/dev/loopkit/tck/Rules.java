@@ -12,6 +12,7 @@ import dev.loopkit.tck.rules.ProviderRules;
 import dev.loopkit.tck.rules.RegistryRules;
 import dev.loopkit.tck.rules.SchedulingRules;
 import dev.loopkit.tck.rules.SignalRules;
+import dev.loopkit.tck.rules.SubprocessRules;
 import dev.loopkit.tck.rules.TlsRules;
 import dev.loopkit.tck.rules.TaskRules;
 import dev.loopkit.tck.rules.ThreadSafetyRules;
@@ -32,7 +33,7 @@ public final class Rules {
     private static final List<RuleGroup> GROUPS = List.of(new LifecycleRules(), new SchedulingRules(),
             new ThreadSafetyRules(), new FutureRules(), new TaskRules(), new RegistryRules(),
             new ContextRules(),
-            new ExceptionHandlerRules(), new ExecutorRules(), new ProviderRules(), new IoRules(), new TlsRules(), new SignalRules());
+            new ExceptionHandlerRules(), new ExecutorRules(), new ProviderRules(), new IoRules(), new TlsRules(), new SubprocessRules(), new SignalRules());
 
     static {
         Set<String> ids = new HashSet<>();

@@ -39,7 +39,7 @@ class RuleSelectionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RuleSelection.parse("LC,ZZ,!XX-01"));
         assertTrue(e.getMessage().startsWith("no rule or group is named XX-01, ZZ; name rules by id (IO-02) or group"
-                + " (LC, SC, TS, FU, TK, RG, CX, EH, EX, PV, IO, TL, SG)"), e.getMessage());
+                + " (LC, SC, TS, FU, TK, RG, CX, EH, EX, PV, IO, TL, SP, SG)"), e.getMessage());
     }
 
     @Test

@@ -157,6 +157,8 @@ class BrokenProvidersTest {
         expect(BrokenIoProviders.ServesPlaintextDespiteSsl::new, "TL-01");
         expect(BrokenIoProviders.IgnoresSetProtocol::new, "TL-02");
         expect(BrokenIoProviders.SkipsTheHostNameCheck::new, "TL-03");
+        expect(BrokenIoProviders.MergesStderrIntoStdout::new, "SP-01");
+        expect(BrokenIoProviders.LeavesChildrenRunning::new, "SP-02");
         expect(BrokenProviders.SignalHandlerOffTheLoop::new, "SG-01");
         expect(BrokenProviders.ReservedSignalsAccepted::new, "SG-02");
         expect(BrokenProviders.ForgetsTheOriginalSignalHandler::new, "SG-03");

@@ -71,7 +71,7 @@ public final class BrokenIoProviders {
     public static final class CorrectThreaded extends Base {
         public CorrectThreaded() {
             super("threaded", ThreadedLoop.Defect.NONE, Capabilities.TCP, Capabilities.UNIX, Capabilities.UDP,
-                    Capabilities.TLS);
+                    Capabilities.TLS, Capabilities.SUBPROCESS);
         }
     }
 
@@ -172,6 +172,20 @@ public final class BrokenIoProviders {
         public ServesPlaintextDespiteSsl() {
             super("serves-plaintext-despite-ssl", ThreadedLoop.Defect.SERVES_PLAINTEXT_DESPITE_SSL, Capabilities.TCP,
                     Capabilities.TLS);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class MergesStderrIntoStdout extends Base {
+        public MergesStderrIntoStdout() {
+            super("merges-stderr-into-stdout", ThreadedLoop.Defect.MERGES_STDERR_INTO_STDOUT, Capabilities.SUBPROCESS);
+        }
+    }
+
+    @AutoService(EventLoopProvider.class)
+    public static final class LeavesChildrenRunning extends Base {
+        public LeavesChildrenRunning() {
+            super("leaves-children-running", ThreadedLoop.Defect.LEAVES_CHILDREN_RUNNING, Capabilities.SUBPROCESS);
         }
     }
 

@@ -8,6 +8,8 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.SslOptions;
+import dev.loopkit.api.SubprocessProtocol;
+import dev.loopkit.api.SubprocessTransport;
 import dev.loopkit.spi.BuiltinFuture;
 import dev.loopkit.testsupport.ForwardingLoop;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +37,8 @@ final class ConnectingDefects extends ForwardingLoop {
         return switch (defect) {
             case CLOSED_LOOP_FAILS_THE_FUTURE, RESOLVES_LITERALS_IN_EXECUTOR, LOOKUP_FAILURE_AS_REFUSED,
                     UNIX_BIND_ERROR_THROWN, UDP_RESOLVES_FOR_THE_CALLER, SKIPS_THE_HOST_NAME_CHECK,
-                    SERVES_PLAINTEXT_DESPITE_SSL -> new ConnectingDefects(defect);
+                    SERVES_PLAINTEXT_DESPITE_SSL, MERGES_STDERR_INTO_STDOUT, LEAVES_CHILDREN_RUNNING ->
+                    new ConnectingDefects(defect);
             default -> new ThreadedLoop(defect);
         };
     }
@@ -41,6 +46,21 @@ final class ConnectingDefects extends ForwardingLoop {
     private ConnectingDefects(ThreadedLoop.Defect defect) {
         super(outer -> new ThreadedLoop(defect, outer));
         this.defect = defect;
+    }
+
+    @Override
+    public Future<SubprocessTransport> subprocessExec(Supplier<? extends SubprocessProtocol> protocolFactory,
+            ProcessBuilder command) {
+        if (defect == ThreadedLoop.Defect.MERGES_STDERR_INTO_STDOUT) {
+            command.redirectErrorStream(true);
+        } else if (defect == ThreadedLoop.Defect.LEAVES_CHILDREN_RUNNING) {
+            // A background command's stdin is /dev/null unless it is handed over explicitly.
+            List<String> wrapped = new ArrayList<>(List.of("sh", "-c",
+                    "exec 3<&0; \"$@\" <&3 3<&- & wait $!", "sh"));
+            wrapped.addAll(command.command());
+            command.command(wrapped);
+        }
+        return delegate().subprocessExec(protocolFactory, command);
     }
 
     @Override

@@ -68,7 +68,11 @@ class ThreadedLoop extends RecordingLoop {
         /** createConnection with SslOptions checks no host name (a vendor's own TLS call that drops the check). */
         SKIPS_THE_HOST_NAME_CHECK,
         /** createServer with SslOptions serves plaintext (a vendor's own TLS call that drops the options). */
-        SERVES_PLAINTEXT_DESPITE_SSL }
+        SERVES_PLAINTEXT_DESPITE_SSL,
+        /** subprocessExec sends the child's stderr to its stdout (a vendor that drops a redirect). */
+        MERGES_STDERR_INTO_STDOUT,
+        /** subprocessExec runs the command under a shell of its own, which is all that close() kills. */
+        LEAVES_CHILDREN_RUNNING }
 
     private static final byte[] EOF = new byte[0];
     private static final byte[] CLOSE = new byte[0];
