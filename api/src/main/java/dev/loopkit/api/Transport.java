@@ -79,7 +79,9 @@ public interface Transport {
     /**
      * Returns optional information about the transport (asyncio's {@code get_extra_info}):
      * {@code "peername"} and {@code "sockname"} (socket addresses) and {@code "socket"} (the
-     * channel), or null when unknown.
+     * channel); on a TLS transport also {@code "peercert"}, {@code "cipher"}, {@code "ssl_version"},
+     * {@code "alpn_protocol"}, {@code "ssl_object"} (the {@code SSLEngine}) and {@code "sslcontext"};
+     * null when unknown.
      *
      * @param name the information's name; never null
      * @return the value, or null

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,8 +182,7 @@ class SubprocessTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited " + BOUND.toSeconds() + " s for " + what);
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            LockSupport.parkNanos(1_000_000); // a bounded poll: nothing signals a process's end to this thread
         }
     }
 }

@@ -157,9 +157,7 @@ final class PipeWriter implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (high <= 0 || low < 0 || low > high) {
-            throw new IllegalArgumentException("need 0 <= low <= high and high > 0, got high=" + high + " low=" + low);
-        }
+        SocketTransport.requireWaterMarks(high, low);
         highWater = high;
         lowWater = low;
     }

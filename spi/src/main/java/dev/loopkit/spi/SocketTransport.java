@@ -278,11 +278,16 @@ final class SocketTransport extends ChannelTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
+        requireWaterMarks(high, low);
+        highWater = high;
+        lowWater = low;
+    }
+
+    /** The one check of {@code setWriteBufferLimits}' arguments, for every transport with a write buffer. */
+    static void requireWaterMarks(int high, int low) {
         if (high <= 0 || low < 0 || low > high) {
             throw new IllegalArgumentException("need 0 <= low <= high and high > 0, got high=" + high + " low=" + low);
         }
-        highWater = high;
-        lowWater = low;
     }
 
     @Override
