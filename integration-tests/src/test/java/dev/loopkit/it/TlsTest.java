@@ -22,6 +22,7 @@ import dev.loopkit.policy.LoopPolicy;
 import dev.loopkit.toolkit.SelfSignedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -32,8 +33,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -365,6 +368,31 @@ class TlsTest {
         String peerSaw = peer.get();
         assertFalse(peerSaw.equals("read 1"), "the peer renegotiated: " + peerSaw);
         listening.close();
+    }
+
+    @Test
+    void aPeerThatNeverAnswersCloseNotifyIsAbortedAfterTheShutdownTimeout() throws Exception {
+        CountDownLatch testOver = new CountDownLatch(1);
+        try (SSLServerSocket peer = (SSLServerSocket) server.keyContext().getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Completes the handshake, then neither reads nor closes until the test is over.
+            Thread.ofVirtual().start(() -> {
+                try (Socket accepted = peer.accept()) {
+                    ((SSLSocket) accepted).startHandshake();
+                    testOver.await();
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            Connection<Collector> client = loop.runUntilComplete(loop.createConnection(() -> new Collector(loop),
+                    "127.0.0.1", peer.getLocalPort(), clientOptions().withTimeouts(Duration.ofSeconds(30), SHORT)));
+            long start = System.nanoTime();
+            client.transport().close();
+            assertNull(loop.runUntilComplete(client.protocol().lost), "an abort after the shutdown timeout");
+            assertTrue(System.nanoTime() - start >= SHORT.toNanos(), "the connection ended before the shutdown timeout");
+        } finally {
+            testOver.countDown();
+        }
     }
 
     @Test
