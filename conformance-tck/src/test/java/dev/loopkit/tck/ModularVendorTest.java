@@ -101,7 +101,8 @@ class ModularVendorTest {
                 "org.junit.jupiter.engine.JupiterTestEngine", "org.junit.platform.commons.util.ReflectionUtils",
                 "org.junit.platform.engine.TestEngine", "org.junit.platform.launcher.Launcher",
                 "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API",
-                "com.tngtech.archunit.ArchConfiguration", "org.slf4j.LoggerFactory")) {
+                "com.tngtech.archunit.ArchConfiguration", "org.slf4j.LoggerFactory",
+                "dev.loopkit.toolkit.SelfSignedCertificate")) {
             jars.add(location(type));
         }
         String kit = String.join(File.pathSeparator, jars);
