@@ -10,7 +10,7 @@ import dev.loopkit.api.Connection;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
-import dev.loopkit.impl.TcpTest.Collector;
+import dev.loopkit.testsupport.CollectingProtocol;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,7 +49,7 @@ class ServerFaultsTest extends LoopTestSupport {
                     }
                 }
                 assumeTrue(full, "this kernel accepts every connect: there is no pending attempt to cancel");
-                Future<Connection<Collector>> connecting = loop.createConnection(() -> new Collector(loop),
+                Future<Connection<CollectingProtocol>> connecting = loop.createConnection(() -> new CollectingProtocol(loop),
                         "127.0.0.1", neverAccepts.getLocalPort());
                 for (int i = 0; i < 3; i++) {
                     runOnce(loop);

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopkit.api.Async;
 import dev.loopkit.api.Connection;
 import dev.loopkit.api.Coroutines;
-import dev.loopkit.api.EventLoop;
 import dev.loopkit.api.Future;
-import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.Transport;
+import dev.loopkit.testsupport.CollectingProtocol;
+import dev.loopkit.testsupport.EchoProtocol;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -30,97 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class TcpTest extends LoopTestSupport {
 
-    /** Echoes what it receives, pausing its reading while its own writes are backed up. */
-    static final class Echo implements Protocol {
-        Transport transport;
-
-        @Override
-        public void connectionMade(Transport made) {
-            transport = made;
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            transport.write(data);
-        }
-
-        @Override
-        public void pauseWriting() {
-            transport.pauseReading();
-        }
-
-        @Override
-        public void resumeWriting() {
-            transport.resumeReading();
-        }
-
-        /** The peer is done: send what is still buffered, then close (so nothing stays open). */
-        @Override
-        public boolean eofReceived() {
-            transport.close();
-            return true;
-        }
-    }
-
-    /** Records what arrives: a digest and a count, and futures for "n bytes" and "lost". */
-    static final class Collector implements Protocol {
-        final EventLoop loop;
-        final MessageDigest digest = sha256();
-        final StringBuilder text = new StringBuilder();
-        final Future<Throwable> lost;
-        Transport transport;
-        long received;
-        long waitingFor = Long.MAX_VALUE;
-        Future<Long> enough;
-        boolean eof;
-
-        Collector(EventLoop loop) {
-            this.loop = loop;
-            this.lost = loop.createFuture();
-        }
-
-        Future<Long> receivedAtLeast(long count) {
-            enough = loop.createFuture();
-            waitingFor = count;
-            check();
-            return enough;
-        }
-
-        @Override
-        public void connectionMade(Transport made) {
-            transport = made;
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            received += data.remaining();
-            if (text.length() < 1024) {
-                text.append(StandardCharsets.UTF_8.decode(data.duplicate()));
-            }
-            digest.update(data);
-            check();
-        }
-
-        @Override
-        public boolean eofReceived() {
-            eof = true;
-            return false;
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            lost.setResult(cause);
-        }
-
-        private void check() {
-            if (enough != null && !enough.done() && received >= waitingFor) {
-                enough.setResult(received);
-            }
-        }
-    }
-
     private Server listen() {
-        return Async.await(loop.createServer(Echo::new, "127.0.0.1", 0));
+        return Async.await(loop.createServer(EchoProtocol::new, "127.0.0.1", 0));
     }
 
     private static int port(Server server) {
@@ -131,7 +42,7 @@ class TcpTest extends LoopTestSupport {
     void anEchoServerEchoes() {
         String echoed = loop.runUntilComplete(Coroutines.of(() -> {
             Server server = listen();
-            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             client.transport().write(ByteBuffer.wrap("hello, loop".getBytes(StandardCharsets.UTF_8)));
             Async.await(client.protocol().receivedAtLeast(11));
@@ -152,14 +63,14 @@ class TcpTest extends LoopTestSupport {
         long size = 64L * 1024 * 1024;
         byte[] chunk = new byte[64 * 1024];
         new Random(42).nextBytes(chunk);
-        MessageDigest sent = sha256();
+        MessageDigest sent = CollectingProtocol.sha256();
         for (long written = 0; written < size; written += chunk.length) {
             sent.update(chunk);
         }
         byte[] expected = sent.digest();
         byte[] actual = loop.runUntilComplete(Coroutines.of(() -> {
             Server server = listen();
-            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             Transport transport = client.transport();
             Future<Long> done = client.protocol().receivedAtLeast(size);
@@ -189,7 +100,7 @@ class TcpTest extends LoopTestSupport {
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        Future<Connection<Collector>> attempt = loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+        Future<Connection<CollectingProtocol>> attempt = loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                 closedPort);
         Exception e = assertThrows(Exception.class, () -> loop.runUntilComplete(attempt));
         assertInstanceOf(ConnectException.class, attempt.exception(), e.toString());
@@ -199,13 +110,13 @@ class TcpTest extends LoopTestSupport {
     void writingAfterCloseOrWriteEofIsAClearError() {
         loop.runUntilComplete(Coroutines.of(() -> {
             Server server = listen();
-            Connection<Collector> first = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> first = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             first.transport().writeEof();
             IllegalStateException afterEof = assertThrows(IllegalStateException.class,
                     () -> first.transport().write(ByteBuffer.allocate(1)));
             assertEquals("Cannot call write() after writeEof()", afterEof.getMessage());
-            Connection<Collector> second = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> second = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             second.transport().close();
             assertTrue(second.transport().isClosing());
@@ -221,7 +132,7 @@ class TcpTest extends LoopTestSupport {
     void halfCloseLetsThePeerAnswerThenClose() {
         String answer = loop.runUntilComplete(Coroutines.of(() -> {
             Server server = listen();
-            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             client.transport().write(ByteBuffer.wrap("question".getBytes(StandardCharsets.UTF_8)));
             client.transport().writeEof();
@@ -236,9 +147,9 @@ class TcpTest extends LoopTestSupport {
     @Test
     void aResetMidStreamReachesTheProtocolAsACause() {
         Throwable cause = loop.runUntilComplete(Coroutines.of(() -> {
-            Collector[] serverSide = new Collector[1];
-            Server server = Async.await(loop.createServer(() -> serverSide[0] = new Collector(loop), "127.0.0.1", 0));
-            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            CollectingProtocol[] serverSide = new CollectingProtocol[1];
+            Server server = Async.await(loop.createServer(() -> serverSide[0] = new CollectingProtocol(loop), "127.0.0.1", 0));
+            Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             client.transport().write(ByteBuffer.wrap(new byte[1000]));
             while (serverSide[0] == null || serverSide[0].received < 1000) {
@@ -259,7 +170,7 @@ class TcpTest extends LoopTestSupport {
         SocketChannel[] socket = new SocketChannel[1];
         loop.runUntilComplete(Coroutines.of(() -> {
             Server server = listen();
-            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(server)));
             socket[0] = (SocketChannel) client.transport().getExtraInfo("socket");
             return null;
@@ -284,7 +195,7 @@ class TcpTest extends LoopTestSupport {
             for (int i = 0; i < connections; i++) {
                 String message = "client " + i;
                 clients.add(loop.createTask(Coroutines.of(() -> {
-                    Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop),
+                    Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop),
                             "127.0.0.1", port(server)));
                     client.transport().write(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
                     Async.await(client.protocol().receivedAtLeast(message.length()));
@@ -310,9 +221,9 @@ class TcpTest extends LoopTestSupport {
             java.nio.file.Path dir) {
         java.nio.file.Path socketFile = dir.resolve("echo.sock");
         String echoed = loop.runUntilComplete(Coroutines.of(() -> {
-            Server server = Async.await(loop.createUnixServer(Echo::new, socketFile));
+            Server server = Async.await(loop.createUnixServer(EchoProtocol::new, socketFile));
             assertTrue(java.nio.file.Files.exists(socketFile));
-            Connection<Collector> client = Async.await(loop.createUnixConnection(() -> new Collector(loop),
+            Connection<CollectingProtocol> client = Async.await(loop.createUnixConnection(() -> new CollectingProtocol(loop),
                     socketFile));
             client.transport().write(ByteBuffer.wrap("over a unix socket".getBytes(StandardCharsets.UTF_8)));
             Async.await(client.protocol().receivedAtLeast(18));
@@ -327,7 +238,7 @@ class TcpTest extends LoopTestSupport {
 
     @Test
     void anUnknownHostFailsWithUnknownHostExceptionNamingIt() {
-        Future<Connection<Collector>> attempt = loop.createConnection(() -> new Collector(loop),
+        Future<Connection<CollectingProtocol>> attempt = loop.createConnection(() -> new CollectingProtocol(loop),
                 "no-such-host.invalid", 80);
         assertThrows(Exception.class, () -> loop.runUntilComplete(attempt));
         java.net.UnknownHostException e = assertInstanceOf(java.net.UnknownHostException.class, attempt.exception());
@@ -395,16 +306,8 @@ class TcpTest extends LoopTestSupport {
     @Test
     void badPortsAreRejectedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loop.createConnection(() -> new Collector(loop), "127.0.0.1", 0));
+                () -> loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1", 0));
         assertEquals("port must be between 1 and 65535, got 0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> loop.createServer(Echo::new, "127.0.0.1", 70_000));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+        assertThrows(IllegalArgumentException.class, () -> loop.createServer(EchoProtocol::new, "127.0.0.1", 70_000));
     }
 }

@@ -20,6 +20,8 @@ import dev.loopkit.api.SslOptions.ClientAuth;
 import dev.loopkit.api.Transport;
 import dev.loopkit.policy.LoopPolicy;
 import dev.loopkit.toolkit.SelfSignedCertificate;
+import dev.loopkit.testsupport.CollectingProtocol;
+import dev.loopkit.testsupport.EchoProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -28,7 +30,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -74,101 +75,20 @@ class TlsTest {
         loop.close();
     }
 
-    /** Echoes what it receives, pausing its reading while its own writes are backed up. */
-    static final class Echo implements Protocol {
-        Transport transport;
-
-        @Override
-        public void connectionMade(Transport made) {
-            transport = made;
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            transport.write(data);
-        }
-
-        @Override
-        public void pauseWriting() {
-            transport.pauseReading();
-        }
-
-        @Override
-        public void resumeWriting() {
-            transport.resumeReading();
-        }
-    }
-
-    /** Records what arrives (a digest, the first bytes as text), pauses and resumes, and how it was lost. */
-    static final class Collector implements Protocol {
-        final MessageDigest digest = sha256();
-        final StringBuilder text = new StringBuilder();
-        final Future<Throwable> lost;
-        final EventLoop loop;
-        Future<Long> enough;
-        long waitingFor = Long.MAX_VALUE;
-        long received;
-        int pauses;
-        int resumes;
-
-        Collector(EventLoop loop) {
-            this.loop = loop;
-            this.lost = loop.createFuture();
-        }
-
-        Future<Long> receivedAtLeast(long count) {
-            enough = loop.createFuture();
-            waitingFor = count;
-            check();
-            return enough;
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            received += data.remaining();
-            if (text.length() < 1024) {
-                text.append(StandardCharsets.UTF_8.decode(data.duplicate()));
-            }
-            digest.update(data);
-            check();
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            lost.setResult(cause);
-        }
-
-        @Override
-        public void pauseWriting() {
-            pauses++;
-        }
-
-        @Override
-        public void resumeWriting() {
-            resumes++;
-        }
-
-        private void check() {
-            if (enough != null && !enough.done() && received >= waitingFor) {
-                enough.setResult(received);
-            }
-        }
-    }
-
     private Server listen(Protocol protocol, SslOptions options) {
         return Async.await(loop.createServer(() -> protocol, "127.0.0.1", 0, options));
     }
 
     private Server listenEcho(SslOptions options) {
-        return Async.await(loop.createServer(Echo::new, "127.0.0.1", 0, options));
+        return Async.await(loop.createServer(EchoProtocol::new, "127.0.0.1", 0, options));
     }
 
     private static int port(Server listening) {
         return ((InetSocketAddress) listening.sockets().get(0)).getPort();
     }
 
-    private Connection<Collector> connect(int port, SslOptions options) {
-        return Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1", port, options));
+    private Connection<CollectingProtocol> connect(int port, SslOptions options) {
+        return Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1", port, options));
     }
 
     private static SslOptions serverOptions() {
@@ -183,7 +103,7 @@ class TlsTest {
     void aHandshakeGivesTheSessionsDetailsAndEchoes() {
         loop.runUntilComplete(Coroutines.of(() -> {
             Server listening = listenEcho(serverOptions().withAlpnProtocols("h2", "http/1.1"));
-            Connection<Collector> client = connect(port(listening), clientOptions().withAlpnProtocols("http/1.1"));
+            Connection<CollectingProtocol> client = connect(port(listening), clientOptions().withAlpnProtocols("http/1.1"));
             Transport tls = client.transport();
             assertEquals(server.certificate(), tls.getExtraInfo("peercert"));
             assertEquals("TLSv1.3", tls.getExtraInfo("ssl_version"));
@@ -207,14 +127,14 @@ class TlsTest {
         long size = 8L * 1024 * 1024;
         byte[] chunk = new byte[256 * 1024];
         new Random(7).nextBytes(chunk);
-        MessageDigest sent = sha256();
+        MessageDigest sent = CollectingProtocol.sha256();
         for (long n = 0; n < size; n += chunk.length) {
             sent.update(chunk);
         }
         byte[] expected = sent.digest();
-        Collector collector = loop.runUntilComplete(Coroutines.of(() -> {
+        CollectingProtocol collector = loop.runUntilComplete(Coroutines.of(() -> {
             Server listening = listenEcho(serverOptions());
-            Connection<Collector> client = connect(port(listening), clientOptions());
+            Connection<CollectingProtocol> client = connect(port(listening), clientOptions());
             Future<Long> done = client.protocol().receivedAtLeast(size);
             // Written at once: the encrypted bytes pile up in the plaintext transport's buffer,
             // which must pause the writer and, once drained, resume it.
@@ -250,12 +170,12 @@ class TlsTest {
 
     @Test
     void aServerThatNeedsAClientCertificateRefusesAClientWithout() {
-        Collector served = new Collector(loop);
+        CollectingProtocol served = new CollectingProtocol(loop);
         Throwable refused = loop.runUntilComplete(Coroutines.of(() -> {
             Server listening = listen(served, SslOptions.server(server.keyContext(stranger)).withClientAuth(ClientAuth.NEED));
             // In TLS 1.3 the client is done with its handshake before the server checks its
             // certificate: the server's alert then ends the connection.
-            Connection<Collector> client = connect(port(listening), clientOptions());
+            Connection<CollectingProtocol> client = connect(port(listening), clientOptions());
             Throwable cause = Async.await(client.protocol().lost);
             listening.close();
             return cause;
@@ -267,10 +187,10 @@ class TlsTest {
 
     @Test
     void aClientCertificateReachesTheServer() {
-        Collector served = new Collector(loop);
+        CollectingProtocol served = new CollectingProtocol(loop);
         loop.runUntilComplete(Coroutines.of(() -> {
             Server listening = listen(served, SslOptions.server(server.keyContext(stranger)).withClientAuth(ClientAuth.NEED));
-            Connection<Collector> client = connect(port(listening), SslOptions.client(stranger.keyContext(server)));
+            Connection<CollectingProtocol> client = connect(port(listening), SslOptions.client(stranger.keyContext(server)));
             client.transport().write(ByteBuffer.wrap(new byte[] {1}));
             Async.await(served.receivedAtLeast(1));
             client.transport().close();
@@ -282,10 +202,10 @@ class TlsTest {
 
     /** The client's handshake with a server of {@code serverSide} fails; returns why. */
     private SSLHandshakeException handshakeFailure(SslOptions serverSide, SslOptions clientSide) {
-        Future<Connection<Collector>> attempt = loop.runUntilComplete(Coroutines.of(() -> {
+        Future<Connection<CollectingProtocol>> attempt = loop.runUntilComplete(Coroutines.of(() -> {
             Server listening = listenEcho(serverSide);
-            Future<Connection<Collector>> connecting =
-                    loop.createConnection(() -> new Collector(loop), "127.0.0.1", port(listening), clientSide);
+            Future<Connection<CollectingProtocol>> connecting =
+                    loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1", port(listening), clientSide);
             try {
                 Async.await(connecting);
             } catch (RuntimeException expected) {
@@ -300,9 +220,9 @@ class TlsTest {
 
     @Test
     void aServerThatNeverAnswersTimesTheHandshakeOut() {
-        Future<Connection<Collector>> attempt = loop.runUntilComplete(Coroutines.of(() -> {
+        Future<Connection<CollectingProtocol>> attempt = loop.runUntilComplete(Coroutines.of(() -> {
             Server silent = Async.await(loop.createServer(() -> new Protocol() { }, "127.0.0.1", 0));
-            Future<Connection<Collector>> connecting = loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Future<Connection<CollectingProtocol>> connecting = loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(silent), clientOptions().withTimeouts(SHORT, SHORT));
             try {
                 Async.await(connecting);
@@ -319,7 +239,7 @@ class TlsTest {
 
     @Test
     void aClientThatStallsMidHandshakeIsDisconnected() throws Exception {
-        Collector served = new Collector(loop);
+        CollectingProtocol served = new CollectingProtocol(loop);
         Server listening = loop.runUntilComplete(loop.createServer(() -> served, "127.0.0.1", 0,
                 serverOptions().withTimeouts(SHORT, SHORT)));
         // A plain socket that sends half a ClientHello and then nothing: the server must give up.
@@ -343,7 +263,7 @@ class TlsTest {
 
     @Test
     void renegotiationIsRefused() throws Exception {
-        Collector served = new Collector(loop);
+        CollectingProtocol served = new CollectingProtocol(loop);
         Server listening = loop.runUntilComplete(loop.createServer(() -> served, "127.0.0.1", 0, serverOptions()));
         CompletableFuture<String> peer = CompletableFuture.supplyAsync(() -> {
             try (SSLSocket socket = (SSLSocket) server.trustContext().getSocketFactory()
@@ -384,7 +304,7 @@ class TlsTest {
                     // the test is over
                 }
             });
-            Connection<Collector> client = loop.runUntilComplete(loop.createConnection(() -> new Collector(loop),
+            Connection<CollectingProtocol> client = loop.runUntilComplete(loop.createConnection(() -> new CollectingProtocol(loop),
                     "127.0.0.1", peer.getLocalPort(), clientOptions().withTimeouts(Duration.ofSeconds(30), SHORT)));
             long start = System.nanoTime();
             client.transport().close();
@@ -398,9 +318,9 @@ class TlsTest {
     @Test
     void theServerClosingSendsCloseNotify() {
         loop.runUntilComplete(Coroutines.of(() -> {
-            Echo served = new Echo();
+            EchoProtocol served = new EchoProtocol();
             Server listening = listen(served, serverOptions());
-            Connection<Collector> client = connect(port(listening), clientOptions());
+            Connection<CollectingProtocol> client = connect(port(listening), clientOptions());
             client.transport().write(ByteBuffer.wrap(new byte[] {1}));
             Async.await(client.protocol().receivedAtLeast(1));
             served.transport.close();
@@ -427,12 +347,12 @@ class TlsTest {
                 public void dataReceived(ByteBuffer data) {
                     if (StandardCharsets.UTF_8.decode(data).toString().equals("STARTTLS\n")) {
                         plain.write(ByteBuffer.wrap("OK\n".getBytes(StandardCharsets.UTF_8)));
-                        Echo echo = new Echo();
+                        EchoProtocol echo = new EchoProtocol();
                         loop.startTls(plain, echo, serverOptions()).addDoneCallback(done -> echo.transport = done.result());
                     }
                 }
             }, "127.0.0.1", 0));
-            Connection<Collector> client = Async.await(loop.createConnection(() -> new Collector(loop), "127.0.0.1",
+            Connection<CollectingProtocol> client = Async.await(loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1",
                     port(listening)));
             client.transport().write(ByteBuffer.wrap("STARTTLS\n".getBytes(StandardCharsets.UTF_8)));
             Async.await(client.protocol().receivedAtLeast(3));
@@ -454,21 +374,13 @@ class TlsTest {
     @Test
     void optionsForTheWrongSideAreAClearError() {
         IllegalArgumentException client = assertThrows(IllegalArgumentException.class,
-                () -> loop.createConnection(() -> new Collector(loop), "127.0.0.1", 1, serverOptions()));
+                () -> loop.createConnection(() -> new CollectingProtocol(loop), "127.0.0.1", 1, serverOptions()));
         assertEquals("createConnection needs client options: make them with SslOptions.client(context)",
                 client.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> loop.createServer(Echo::new, "127.0.0.1", 0, clientOptions()));
+                () -> loop.createServer(EchoProtocol::new, "127.0.0.1", 0, clientOptions()));
         assertThrows(IllegalArgumentException.class, () -> serverOptions().withServerHostname("localhost"));
         assertThrows(IllegalArgumentException.class, () -> clientOptions().withClientAuth(ClientAuth.WANT));
         assertThrows(IllegalArgumentException.class, () -> clientOptions().withTimeouts(Duration.ZERO, SHORT));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }
