@@ -345,7 +345,8 @@ public abstract class BaseEventLoop implements EventLoop {
     public final void runForever() {
         checkNotRunning();
         if (!CLAIM.compareAndSet(this, FREE, RUN)) {
-            throw new IllegalStateException(claim == CLOSE ? CLOSED_MESSAGE
+            // A close() that held the claim may have let go of it since: then the loop is closed.
+            throw new IllegalStateException(claim == CLOSE || closed ? CLOSED_MESSAGE
                     : "This event loop is already running");
         }
         try {
