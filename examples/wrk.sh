@@ -6,11 +6,16 @@ cd "$(dirname "$0")/.."
 JAVA=$1
 SECONDS_TO_RUN=${2:-5}
 
+# wrk is installed only where this already runs as root (as benchmarks/peer-packages.sh does):
+# a script never asks for privileges on its own, it says what is missing and how to install it.
 if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is not installed; installing the Debian package..." >&2
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq >/dev/null
-  $SUDO apt-get install -y -qq wrk >/dev/null
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "wrk is not installed; installing Debian's package with apt-get (running as root)..." >&2
+    apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+  else
+    echo "wrk is not installed: install it (e.g. sudo apt-get install wrk), then run this again." >&2
+    exit 1
+  fi
 fi
 
 log=$(mktemp)
