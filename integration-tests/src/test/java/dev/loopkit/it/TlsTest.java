@@ -238,6 +238,22 @@ class TlsTest {
     }
 
     @Test
+    void cancellingAConnectionDuringItsHandshakeClosesIt() {
+        loop.runUntilComplete(Coroutines.of(() -> {
+            CollectingProtocol silent = new CollectingProtocol(loop);
+            Server server = Async.await(loop.createServer(() -> silent, "127.0.0.1", 0));
+            Future<Connection<CollectingProtocol>> connecting = loop.createConnection(
+                    () -> new CollectingProtocol(loop), "127.0.0.1", port(server), clientOptions());
+            Async.await(silent.receivedAtLeast(1)); // the ClientHello: the handshake is under way
+            connecting.cancel();
+            Async.await(silent.lost);
+            assertTrue(connecting.cancelled());
+            server.close();
+            return null;
+        }));
+    }
+
+    @Test
     void aClientThatStallsMidHandshakeIsDisconnected() throws Exception {
         CollectingProtocol served = new CollectingProtocol(loop);
         Server listening = loop.runUntilComplete(loop.createServer(() -> served, "127.0.0.1", 0,

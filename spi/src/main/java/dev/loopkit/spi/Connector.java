@@ -94,8 +94,6 @@ final class Connector {
                     result.setException(made.cancelled() ? new CancelledException("connection attempt cancelled")
                             : made.exception());
                 }
-            } else if (result.done()) {
-                made.result().transport().abort();
             }
         });
         handshake.addDoneCallback(done -> {
@@ -114,10 +112,9 @@ final class Connector {
             if (!done.cancelled()) {
                 return;
             }
+            // Before the connect: it never completes. During the handshake: the connection goes.
             connecting.cancel();
-            if (handshake.done() && !handshake.cancelled() && handshake.exception() == null) {
-                handshake.result().abort();
-            } else if (connecting.done() && !connecting.cancelled() && connecting.exception() == null) {
+            if (connecting.done() && !connecting.cancelled() && connecting.exception() == null) {
                 connecting.result().transport().abort();
             }
         });
