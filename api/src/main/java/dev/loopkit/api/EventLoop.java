@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -51,6 +66,7 @@ public interface EventLoop extends AutoCloseable {
     /**
      * Runs the loop until {@code future} is done and returns its result.
      *
+     * @param <T> the result type
      * @param future the future to wait for; it must belong to this loop
      * @return the future's result
      * @throws IllegalStateException as {@link #runForever()}, or if the loop was stopped before the
@@ -62,6 +78,7 @@ public interface EventLoop extends AutoCloseable {
     /**
      * Wraps {@code coroutine} in a task and runs the loop until the task is done.
      *
+     * @param <T> the result type
      * @param coroutine the coroutine to run
      * @return the coroutine's result
      * @see #runUntilComplete(Future)
@@ -74,10 +91,10 @@ public interface EventLoop extends AutoCloseable {
      */
     void stop();
 
-    /** Returns {@code true} while the loop runs. Thread-safe. */
+    /** {@return {@code true} while the loop runs} Thread-safe. */
     boolean isRunning();
 
-    /** Returns {@code true} once the loop was closed. Thread-safe. */
+    /** {@return {@code true} once the loop was closed} Thread-safe. */
     boolean isClosed();
 
     /**
@@ -186,13 +203,18 @@ public interface EventLoop extends AutoCloseable {
      */
     TimerHandle callAt(long whenNanos, Runnable callback, Context context);
 
-    /** Returns the loop's monotonic clock in nanoseconds. Thread-safe. */
+    /** {@return the loop's monotonic clock in nanoseconds} Thread-safe. */
     long time();
 
     // ---------------------------------------------------------------------------------------
     // Futures and tasks
 
-    /** Creates a pending future bound to this loop. */
+    /**
+     * Creates a pending future bound to this loop.
+     *
+     * @param <T> the result type
+     * @return a new future, not done
+     */
     <T> Future<T> createFuture();
 
     /**
@@ -200,6 +222,7 @@ public interface EventLoop extends AutoCloseable {
      * the next iteration (or at once, with {@link Tasks#eagerTaskFactory()}) and runs each step
      * in a copy of the current {@link Context}.
      *
+     * @param <T> the result type
      * @param coroutine the coroutine; never null
      * @return the task
      * @throws IllegalStateException if the loop is closed
@@ -211,6 +234,7 @@ public interface EventLoop extends AutoCloseable {
     /**
      * Like {@link #createTask(Coroutine)} with a name and a context.
      *
+     * @param <T> the result type
      * @param coroutine the coroutine; never null
      * @param name the task's name, or null for {@code Task-N}
      * @param context the context the task runs its steps in (asyncio's {@code context=}), or
@@ -226,7 +250,7 @@ public interface EventLoop extends AutoCloseable {
      */
     void setTaskFactory(TaskFactory factory);
 
-    /** Returns the task factory, or {@code null} when the built-in task is used. */
+    /** {@return the task factory, or {@code null} when the built-in task is used} */
     TaskFactory getTaskFactory();
 
     // ---------------------------------------------------------------------------------------
@@ -237,6 +261,7 @@ public interface EventLoop extends AutoCloseable {
      * a future of this loop that completes with its outcome. Cancelling the future cancels the
      * submitted work if it has not started.
      *
+     * @param <T> the result type
      * @param executor where to run it, or null for the default executor
      * @param call the blocking work; never null
      * @return a future completed on the loop thread
@@ -270,6 +295,7 @@ public interface EventLoop extends AutoCloseable {
      * loop thread, tries each address in turn, and on the first that connects creates the protocol
      * with {@code protocolFactory} and calls its {@code connectionMade}.
      *
+     * @param <P> the protocol's type
      * @param protocolFactory makes the connection's protocol; never null
      * @param host a host name or address literal; never null
      * @param port 1 to 65535
@@ -303,6 +329,7 @@ public interface EventLoop extends AutoCloseable {
      * protocol's {@code connectionMade} gets a transport that encrypts what is written to it and
      * decrypts what it delivers; the future completes after the handshake.
      *
+     * @param <P> the protocol's type
      * @param protocolFactory makes the connection's protocol; never null
      * @param host a host name or address literal; never null
      * @param port 1 to 65535
@@ -377,6 +404,7 @@ public interface EventLoop extends AutoCloseable {
      * {@code connectionMade}, then completes the future. The loop makes the channel non-blocking
      * and owns it from this call on, as {@link #createServer(Supplier, ServerSocketChannel)} does.
      *
+     * @param <P> the protocol's type
      * @param protocolFactory makes the connection's protocol; never null
      * @param channel an open, connected TCP socket channel; never null
      * @return a future of this loop with the connection; it fails with an
@@ -392,6 +420,7 @@ public interface EventLoop extends AutoCloseable {
      * Opens a Unix-domain stream connection to the socket at {@code path} (asyncio's
      * {@code create_unix_connection}).
      *
+     * @param <P> the protocol's type
      * @param protocolFactory makes the connection's protocol; never null
      * @param path the socket file; never null
      * @return a future of this loop with the connection; it fails with the connect error, or an
@@ -416,6 +445,7 @@ public interface EventLoop extends AutoCloseable {
      * Opens a UDP endpoint (asyncio's {@code create_datagram_endpoint}) bound to {@code local}
      * and, when {@code remote} is given, connected to it.
      *
+     * @param <P> the protocol's type
      * @param protocolFactory makes the endpoint's protocol; never null
      * @param local a resolved address to bind (port 0 picks one), or null for any
      * @param remote a resolved address to connect to, or null
@@ -595,7 +625,7 @@ public interface EventLoop extends AutoCloseable {
      */
     void setExceptionHandler(ExceptionHandler handler);
 
-    /** Returns the exception handler, or {@code null} when the default one is in use. */
+    /** {@return the exception handler, or {@code null} when the default one is in use} */
     ExceptionHandler getExceptionHandler();
 
     /**
@@ -625,7 +655,7 @@ public interface EventLoop extends AutoCloseable {
      */
     void setDebug(boolean enabled);
 
-    /** Returns whether debug mode is on. */
+    /** {@return whether debug mode is on} */
     boolean getDebug();
 
     /**
@@ -635,6 +665,6 @@ public interface EventLoop extends AutoCloseable {
      */
     void setSlowCallbackDuration(Duration threshold);
 
-    /** Returns the slow-callback threshold of debug mode. */
+    /** {@return the slow-callback threshold of debug mode} */
     Duration getSlowCallbackDuration();
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -39,7 +54,7 @@ public interface Future<T> {
     T result();
 
     /**
-     * Returns the exception of a done future, or {@code null} if it completed with a result.
+     * {@return the exception of a done future, or {@code null} if it completed with a result}
      * Reading it marks the exception as retrieved, so it is not reported when the future is
      * collected.
      *
@@ -85,13 +100,13 @@ public interface Future<T> {
      */
     boolean cancel(String message);
 
-    /** Returns {@code true} if the future was cancelled. */
+    /** {@return {@code true} if the future was cancelled} */
     boolean cancelled();
 
-    /** Returns {@code true} if the future has a result, an exception, or was cancelled. */
+    /** {@return {@code true} if the future has a result, an exception, or was cancelled} */
     boolean done();
 
-    /** Returns the loop this future is bound to; its callbacks run there. */
+    /** {@return the loop this future is bound to; its callbacks run there} */
     EventLoop getLoop();
 
     /**

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -13,13 +28,13 @@ public interface Server {
     /** Stops accepting connections and closes the listening sockets; open connections stay. */
     void close();
 
-    /** Returns a future of the server's loop that is done once the server is closed. */
+    /** {@return a future of the server's loop that is done once the server is closed} */
     Future<Void> waitClosed();
 
-    /** Returns the addresses the server listens on (with the real port when 0 was asked for). */
+    /** {@return the addresses the server listens on (with the real port when 0 was asked for)} */
     List<SocketAddress> sockets();
 
-    /** Returns true while the server accepts connections. */
+    /** {@return true while the server accepts connections} */
     boolean isServing();
 
     /**

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -12,10 +27,10 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface SubprocessTransport {
 
-    /** Returns the child's process id. */
+    /** {@return the child's process id} */
     long getPid();
 
-    /** Returns the child's exit code, or null while it runs (asyncio's {@code returncode}). */
+    /** {@return the child's exit code, or null while it runs (asyncio's {@code returncode})} */
     Integer getReturncode();
 
     /**
@@ -38,9 +53,9 @@ public interface SubprocessTransport {
     /** Closes the pipes and kills the child if it is still running. */
     void close();
 
-    /** Returns true once {@link #close()} was called. */
+    /** {@return true once {@link #close()} was called} */
     boolean isClosing();
 
-    /** Returns the protocol this transport calls. */
+    /** {@return the protocol this transport calls} */
     SubprocessProtocol getProtocol();
 }

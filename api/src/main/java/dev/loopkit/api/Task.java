@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -25,7 +40,7 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface Task<T> extends Future<T> {
 
-    /** Returns the task's name, {@code Task-N} unless one was given. */
+    /** {@return the task's name, {@code Task-N} unless one was given} */
     String getName();
 
     /**
@@ -35,18 +50,18 @@ public interface Task<T> extends Future<T> {
      */
     void setName(String name);
 
-    /** Returns the coroutine this task drives. */
+    /** {@return the coroutine this task drives} */
     Coroutine<T> getCoro();
 
     /**
-     * Returns the context the task runs each step in (asyncio's {@code get_context()}): the one
-     * given to {@link EventLoop#createTask}, or the copy of its creator's taken then.
+     * {@return the context the task runs each step in (asyncio's {@code get_context()}): the one
+     * given to {@link EventLoop#createTask}, or the copy of its creator's taken then}
      */
     Context getContext();
 
     /**
-     * Returns the number of pending cancellation requests: incremented by each {@link #cancel}
-     * of a task that is not done, decremented by {@link #uncancel()}.
+     * {@return the number of pending cancellation requests: incremented by each {@link #cancel}
+     * of a task that is not done, decremented by {@link #uncancel()}}
      */
     int cancelling();
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -28,7 +43,7 @@ public interface Transport {
     /** Closes the sending side after the buffered data is sent (half-close). */
     void writeEof();
 
-    /** Returns whether {@link #writeEof()} is supported. */
+    /** {@return whether {@link #writeEof()} is supported} */
     boolean canWriteEof();
 
     /** Closes the transport once buffered data is sent; the protocol then gets {@code connectionLost(null)}. */
@@ -37,7 +52,7 @@ public interface Transport {
     /** Closes the transport at once, dropping buffered data. */
     void abort();
 
-    /** Returns true once {@link #close()} or {@link #abort()} was called or the connection was lost. */
+    /** {@return true once {@link #close()} or {@link #abort()} was called or the connection was lost} */
     boolean isClosing();
 
     /** Stops delivering received data until {@link #resumeReading()}. */
@@ -46,7 +61,7 @@ public interface Transport {
     /** Resumes delivering received data. */
     void resumeReading();
 
-    /** Returns whether received data is being delivered. */
+    /** {@return whether received data is being delivered} */
     boolean isReading();
 
     /**
@@ -57,10 +72,10 @@ public interface Transport {
      */
     void setWriteBufferLimits(int high, int low);
 
-    /** Returns how many bytes wait in the write buffer. */
+    /** {@return how many bytes wait in the write buffer} */
     int getWriteBufferSize();
 
-    /** Returns the protocol this transport calls. */
+    /** {@return the protocol this transport calls} */
     Protocol getProtocol();
 
     /**

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.tck;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -39,10 +54,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = STABLE, since = "0.1")
 public abstract class EventLoopConformance {
 
-    /** Returns the provider under test; called once per rule, so it may return a new instance. */
+    /** For the vendor's subclass, which the JUnit Platform creates for each rule. */
+    protected EventLoopConformance() {
+    }
+
+    /** {@return the provider under test; called once per rule, so it may return a new instance} */
     protected abstract EventLoopProvider provider();
 
-    /** Returns the kit's settings; the default implementation reads them from the environment. */
+    /** {@return the kit's settings; the default implementation reads them from the environment} */
     protected TckSettings settings() {
         return TckSettings.fromEnvironment();
     }

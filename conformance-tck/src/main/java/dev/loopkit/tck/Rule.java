@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.tck;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -34,22 +49,22 @@ public record Rule(String id, String statement, String reference, String hint, S
         }
     }
 
-    /** Returns the group prefix, e.g. {@code LC}. */
+    /** {@return the group prefix, e.g. {@code LC}} */
     public String group() {
         return id.substring(0, 2);
     }
 
-    /** Returns true unless the rule depends on an optional capability. */
+    /** {@return true unless the rule depends on an optional capability} */
     public boolean required() {
         return capability == null;
     }
 
-    /** Returns the hint as a sentence: "If this fails, check ...". */
+    /** {@return the hint as a sentence: "If this fails, check ..."} */
     public String advice() {
         return "If this fails, check " + hint + ".";
     }
 
-    /** Returns the display name used in test reports: id, then statement. */
+    /** {@return the display name used in test reports: id, then statement} */
     public String displayName() {
         return id + " " + statement;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.tck;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -49,17 +64,21 @@ public final class Rules {
     private Rules() {
     }
 
-    /** Returns the rule groups, in report order. */
+    /** {@return the rule groups, in report order} */
     public static List<RuleGroup> groups() {
         return GROUPS;
     }
 
-    /** Returns every rule, in report order. */
+    /** {@return every rule, in report order} */
     public static List<Rule> all() {
         return GROUPS.stream().flatMap(g -> g.rules().stream()).map(RuleCheck::rule).toList();
     }
 
-    /** Returns the rule with {@code id}, if any. */
+    /**
+     * {@return the rule with {@code id}, if any}
+     *
+     * @param id a rule id such as {@code LC-01}
+     */
     public static Optional<Rule> find(String id) {
         return all().stream().filter(rule -> rule.id().equals(id)).findFirst();
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.tck;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -48,7 +63,7 @@ public final class TckContext implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Returns the provider under test, the same instance throughout the test. */
+    /** {@return the provider under test, the same instance throughout the test} */
     public EventLoopProvider provider() {
         if (provider == null) {
             provider = Objects.requireNonNull(providers.get(), "the conformance test's provider() returned null");
@@ -57,8 +72,8 @@ public final class TckContext implements AutoCloseable {
     }
 
     /**
-     * Returns what the rule's threads (the loop's among them) have logged through SLF4J so far, in
-     * order. When the log cannot be read, because SLF4J does not run with {@link LogCapture}, the
+     * {@return what the rule's threads (the loop's among them) have logged through SLF4J so far, in
+     * order} When the log cannot be read, because SLF4J does not run with {@link LogCapture}, the
      * rule is skipped with the advice to select it.
      */
     public List<LoggedEvent> logged() {
@@ -68,12 +83,12 @@ public final class TckContext implements AutoCloseable {
         return scope == null ? List.of() : scope.logged();
     }
 
-    /** Returns the kit's settings. */
+    /** {@return the kit's settings} */
     public TckSettings settings() {
         return settings;
     }
 
-    /** Returns this test's loop, created on first call and closed after the test. */
+    /** {@return this test's loop, created on first call and closed after the test} */
     public EventLoop loop() {
         if (loop == null) {
             loop = newLoop();
@@ -81,7 +96,7 @@ public final class TckContext implements AutoCloseable {
         return loop;
     }
 
-    /** Returns another fresh loop of the provider, closed after the test. */
+    /** {@return another fresh loop of the provider, closed after the test} */
     public EventLoop newLoop() {
         EventLoop created = Objects.requireNonNull(provider().newEventLoop(),
                 () -> provider().getClass().getName() + ".newEventLoop() returned null");
@@ -89,13 +104,23 @@ public final class TckContext implements AutoCloseable {
         return created;
     }
 
-    /** Runs exactly one iteration of {@code target} (asyncio's stop-then-run_forever idiom). */
+    /**
+     * Runs exactly one iteration of {@code target} (asyncio's stop-then-run_forever idiom).
+     *
+     * @param target a loop that is not running
+     */
     public static void runOnce(EventLoop target) {
         target.stop();
         target.runForever();
     }
 
-    /** A future of {@code target} completed by a timer after {@code delay} (asyncio.sleep). */
+    /**
+     * A future of {@code target} completed by a timer after {@code delay} (asyncio.sleep).
+     *
+     * @param target the loop whose timer completes the future
+     * @param delay how long until it completes
+     * @return a future of {@code target}, done after {@code delay}
+     */
     public static Future<Void> sleep(EventLoop target, Duration delay) {
         Future<Void> done = target.createFuture();
         target.callLater(delay, () -> done.setResult(null));

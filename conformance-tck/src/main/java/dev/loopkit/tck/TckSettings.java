@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.tck;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -35,12 +50,17 @@ public record TckSettings(Duration timeout, int threadsafeCallsPerThread, RuleSe
         }
     }
 
-    /** Settings that run every rule. */
+    /**
+     * Settings that run every rule.
+     *
+     * @param timeout the bound on each rule; positive
+     * @param threadsafeCallsPerThread how many calls each thread makes in the thread-safety rules
+     */
     public TckSettings(Duration timeout, int threadsafeCallsPerThread) {
         this(timeout, threadsafeCallsPerThread, RuleSelection.ALL);
     }
 
-    /** Returns the settings of this JVM. */
+    /** {@return the settings of this JVM} */
     public static TckSettings fromEnvironment() {
         Setting rules = Setting.of("loopkit.tck.rules", "LOOPKIT_TCK_RULES");
         RuleSelection selection;
@@ -53,7 +73,11 @@ public record TckSettings(Duration timeout, int threadsafeCallsPerThread, RuleSe
                 (int) read("loopkit.tck.threadsafe.calls", "LOOPKIT_TCK_THREADSAFE_CALLS", 20_000), selection);
     }
 
-    /** Returns a copy that runs only {@code selection}. */
+    /**
+     * {@return a copy that runs only {@code selection}}
+     *
+     * @param selection the rules to run
+     */
     public TckSettings withRules(RuleSelection selection) {
         return new TckSettings(timeout, threadsafeCallsPerThread, selection);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.policy;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -59,25 +74,29 @@ public record Candidate(
         return new Candidate(name, className, source, 0, new TreeSet<>(), Status.FAILED, failure, null, null);
     }
 
-    /** Returns the name, or the class name for a provider that never told its name. */
+    /** {@return the name, or the class name for a provider that never told its name} */
     public String displayName() {
         return name != null ? name : className;
     }
 
-    /** Returns true if every one of {@code required} is declared. */
+    /**
+     * {@return true if every one of {@code required} is declared}
+     *
+     * @param required the capabilities asked for
+     */
     public boolean hasCapabilities(Set<String> required) {
         return capabilities.containsAll(required);
     }
 
     /**
-     * Returns why an unavailable candidate cannot be used: its own reason, or that
-     * {@code isAvailable()} returned false.
+     * {@return why an unavailable candidate cannot be used: its own reason, or that
+     * {@code isAvailable()} returned false}
      */
     public String unavailabilitySummary() {
         return unavailabilityReason != null ? unavailabilityReason : "isAvailable() returned false";
     }
 
-    /** Returns one line on why the candidate failed, e.g. {@code "constructor threw IllegalStateException: no GPU"}. */
+    /** {@return one line on why the candidate failed, e.g. {@code "constructor threw IllegalStateException: no GPU"}} */
     public String failureSummary() {
         if (failure == null) {
             return "";

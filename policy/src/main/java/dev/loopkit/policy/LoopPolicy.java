@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.policy;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -67,12 +82,12 @@ public final class LoopPolicy {
         this.requiredCapabilities = Set.copyOf(builder.requiredCapabilities);
     }
 
-    /** Returns a builder for a policy over loopkit's own class loader. */
+    /** {@return a builder for a policy over loopkit's own class loader} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the process-wide policy, creating the standard one on first use. */
+    /** {@return the process-wide policy, creating the standard one on first use} */
     public static LoopPolicy getDefault() {
         LoopPolicy policy = DEFAULT.get();
         if (policy == null) {
@@ -102,7 +117,7 @@ public final class LoopPolicy {
     }
 
     /**
-     * Returns the choice of provider and why, selecting on first call.
+     * {@return the choice of provider and why, selecting on first call}
      *
      * @throws ProviderSelectionException if no provider can be chosen
      */
@@ -121,7 +136,7 @@ public final class LoopPolicy {
         return chosen;
     }
 
-    /** Returns the chosen provider. */
+    /** {@return the chosen provider} */
     public EventLoopProvider provider() {
         return selection().chosen().provider();
     }
@@ -129,6 +144,7 @@ public final class LoopPolicy {
     /**
      * Creates a new loop from the chosen provider; the caller owns and closes it.
      *
+     * @return a new loop, not running
      * @throws ProviderSelectionException if no provider can be chosen
      */
     public EventLoop newEventLoop() {
@@ -141,7 +157,7 @@ public final class LoopPolicy {
     }
 
     /**
-     * Returns the running loop of this thread, else the loop set with {@link #setEventLoop}.
+     * {@return the running loop of this thread, else the loop set with {@link #setEventLoop}}
      *
      * @throws IllegalStateException if there is neither
      */
@@ -201,21 +217,36 @@ public final class LoopPolicy {
         private Builder() {
         }
 
-        /** Discovers providers through {@code loader} instead of loopkit's own class loader. */
+        /**
+         * Discovers providers through {@code loader} instead of loopkit's own class loader.
+         *
+         * @param loader the class loader whose {@code ServiceLoader} finds the providers
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader loader) {
             Objects.requireNonNull(loader, "loader");
             this.discovery = () -> ProviderDiscovery.discover(loader);
             return this;
         }
 
-        /** Discovers providers in the modules of {@code layer} instead. */
+        /**
+         * Discovers providers in the modules of {@code layer} instead.
+         *
+         * @param layer the layer whose modules provide {@code EventLoopProvider}
+         * @return this builder
+         */
         public Builder moduleLayer(ModuleLayer layer) {
             Objects.requireNonNull(layer, "layer");
             this.discovery = () -> ProviderDiscovery.discover(layer);
             return this;
         }
 
-        /** Names the provider to use, overriding the system property and the environment. */
+        /**
+         * Names the provider to use, overriding the system property and the environment.
+         *
+         * @param name the provider's name; never null
+         * @return this builder
+         */
         public Builder providerName(String name) {
             return providerName(name, "providerName");
         }
@@ -233,7 +264,12 @@ public final class LoopPolicy {
             return this;
         }
 
-        /** Requires the chosen provider to declare every one of {@code capabilities}. */
+        /**
+         * Requires the chosen provider to declare every one of {@code capabilities}.
+         *
+         * @param capabilities capability names such as {@code tcp}
+         * @return this builder
+         */
         public Builder requireCapabilities(String... capabilities) {
             for (String capability : capabilities) {
                 requiredCapabilities.add(Objects.requireNonNull(capability, "capability"));
@@ -241,19 +277,29 @@ public final class LoopPolicy {
             return this;
         }
 
-        /** Reads system properties from {@code properties} instead of {@link System#getProperty}. */
+        /**
+         * Reads system properties from {@code properties} instead of {@link System#getProperty}.
+         *
+         * @param properties looks a system property up by name; null when unset
+         * @return this builder
+         */
         public Builder systemProperties(Function<String, String> properties) {
             this.properties = Objects.requireNonNull(properties, "properties");
             return this;
         }
 
-        /** Reads environment variables from {@code environment} instead of {@link System#getenv}. */
+        /**
+         * Reads environment variables from {@code environment} instead of {@link System#getenv}.
+         *
+         * @param environment looks an environment variable up by name; null when unset
+         * @return this builder
+         */
         public Builder environment(Function<String, String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
-        /** Returns the policy; it selects lazily, on first use. */
+        /** {@return the policy; it selects lazily, on first use} */
         public LoopPolicy build() {
             return new LoopPolicy(this);
         }

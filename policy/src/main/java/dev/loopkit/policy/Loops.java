@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.policy;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -21,6 +36,7 @@ public final class Loops {
     /**
      * Creates a loop from the default policy's provider; the caller owns and closes it.
      *
+     * @return a new loop, not running
      * @throws ProviderSelectionException if no provider can be chosen
      */
     public static EventLoop newEventLoop() {
@@ -32,6 +48,7 @@ public final class Loops {
      * run the coroutine to completion, cancel the tasks that remain, shut the default executor
      * down, close the loop, in that order.
      *
+     * @param <T> the result type
      * @param coroutine the coroutine; never null
      * @return its result
      * @throws IllegalStateException if a loop is already running on this thread
@@ -45,6 +62,7 @@ public final class Loops {
     /**
      * Like {@link #run(Coroutine)} for sequential code: {@code Loops.run(() -> ...Async.await(...)...)}.
      *
+     * @param <T> the result type
      * @param body the coroutine's body; never null
      * @return its result
      */
@@ -53,7 +71,7 @@ public final class Loops {
     }
 
     /**
-     * Returns the default policy's choice of provider and why (selecting it if needed).
+     * {@return the default policy's choice of provider and why (selecting it if needed)}
      *
      * @throws ProviderSelectionException if no provider can be chosen
      */

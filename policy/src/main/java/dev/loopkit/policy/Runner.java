@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.policy;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -92,6 +107,7 @@ public final class Runner implements AutoCloseable {
      * the next is the JVM's again (the process ends); a SIGINT handler the application gave the
      * runner's loop is replaced while the task runs.
      *
+     * @param <T> the result type
      * @param coroutine the coroutine; never null
      * @return its result
      * @throws IllegalStateException if the runner is closed, or a loop is already running on this
@@ -135,7 +151,7 @@ public final class Runner implements AutoCloseable {
     }
 
     /**
-     * Returns the runner's loop, creating it on first call.
+     * {@return the runner's loop, creating it on first call}
      *
      * @throws IllegalStateException if the runner is closed
      */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.spi;
 
 import static org.apiguardian.api.API.Status.STABLE;
@@ -188,7 +203,7 @@ public class BuiltinFuture<T> implements Future<T> {
         return getClass().getSimpleName() + "[" + describeState() + createdAt() + "]";
     }
 
-    /** Returns the state as asyncio prints it: pending, cancelled, finished, or the exception. */
+    /** {@return the state as asyncio prints it: pending, cancelled, finished, or the exception} */
     protected String describeState() {
         return switch (state) {
             case PENDING -> "pending";
@@ -198,8 +213,8 @@ public class BuiltinFuture<T> implements Future<T> {
     }
 
     /**
-     * Returns " created at FRAME", the application's line that created this future in debug mode
-     * (asyncio's repr), or "" when its loop was not in debug mode.
+     * {@return " created at FRAME", the application's line that created this future in debug mode
+     * (asyncio's repr), or "" when its loop was not in debug mode}
      */
     protected final String createdAt() {
         return SourceTraceback.createdAt(sourceTraceback);

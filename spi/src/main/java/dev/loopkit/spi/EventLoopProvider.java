@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.spi;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -24,19 +39,19 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public interface EventLoopProvider {
 
-    /** Returns the provider's stable, non-blank name, e.g. {@code "default"}. */
+    /** {@return the provider's stable, non-blank name, e.g. {@code "default"}} */
     String name();
 
     /**
-     * Returns the priority used when no provider is named: the available provider with the
-     * highest priority wins, ties broken by name. The default implementation returns 0.
+     * {@return the priority used when no provider is named: the available provider with the
+     * highest priority wins, ties broken by name} The default implementation returns 0.
      */
     default int priority() {
         return 0;
     }
 
     /**
-     * Returns whether this provider can create loops in this JVM (e.g. its native library loads).
+     * {@return whether this provider can create loops in this JVM (e.g. its native library loads)}
      * Must have no side effects. The default implementation returns {@code true}.
      */
     default boolean isAvailable() {
@@ -57,8 +72,8 @@ public interface EventLoopProvider {
     }
 
     /**
-     * Returns the optional capabilities the provider's loops support, named as in
-     * {@link Capabilities}. The default implementation returns an empty set.
+     * {@return the optional capabilities the provider's loops support, named as in
+     * {@link Capabilities}} The default implementation returns an empty set.
      */
     default Set<String> capabilities() {
         return Set.of();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -17,6 +32,7 @@ public class IncompleteReadException extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
     private final transient byte[] partial;
+    /** How many bytes were needed, or -1 when reading up to a separator. */
     private final int expected;
 
     /**
@@ -36,12 +52,12 @@ public class IncompleteReadException extends UncheckedIOException {
         this.expected = expected;
     }
 
-    /** Returns the bytes read before the end of the stream. */
+    /** {@return the bytes read before the end of the stream} */
     public byte[] partial() {
         return partial.clone();
     }
 
-    /** Returns how many bytes were needed, or -1 when reading up to a separator. */
+    /** {@return how many bytes were needed, or -1 when reading up to a separator} */
     public int expected() {
         return expected;
     }

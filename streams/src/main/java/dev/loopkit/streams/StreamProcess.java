@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -44,27 +59,27 @@ public final class StreamProcess {
         this.protocol = protocol;
     }
 
-    /** Returns the child's process id. */
+    /** {@return the child's process id} */
     public long pid() {
         return transport.getPid();
     }
 
-    /** Returns the exit code, or null while the child runs. */
+    /** {@return the exit code, or null while the child runs} */
     public Integer returncode() {
         return transport.getReturncode();
     }
 
-    /** Returns the writer of the child's standard input, or null if it is not a pipe. */
+    /** {@return the writer of the child's standard input, or null if it is not a pipe} */
     public StreamWriter stdin() {
         return stdin;
     }
 
-    /** Returns the reader of the child's standard output, or null if it is not a pipe. */
+    /** {@return the reader of the child's standard output, or null if it is not a pipe} */
     public StreamReader stdout() {
         return stdout;
     }
 
-    /** Returns the reader of the child's standard error, or null if it is not a pipe. */
+    /** {@return the reader of the child's standard error, or null if it is not a pipe} */
     public StreamReader stderr() {
         return stderr;
     }

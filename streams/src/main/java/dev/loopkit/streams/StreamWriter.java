@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.streams;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -31,12 +46,20 @@ public final class StreamWriter {
         this.closed = loop.createFuture();
     }
 
-    /** Sends {@code data} (buffered if the socket cannot take it at once). */
+    /**
+     * Sends {@code data} (buffered if the socket cannot take it at once).
+     *
+     * @param data the bytes; never null
+     */
     public void write(byte[] data) {
         transport.write(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
     }
 
-    /** Sends the remaining bytes of {@code data}. */
+    /**
+     * Sends the remaining bytes of {@code data}.
+     *
+     * @param data the bytes, from its position to its limit; never null
+     */
     public void write(ByteBuffer data) {
         transport.write(data);
     }
@@ -69,12 +92,12 @@ public final class StreamWriter {
         transport.close();
     }
 
-    /** Returns a future that completes once the connection is closed. */
+    /** {@return a future that completes once the connection is closed} */
     public Future<Void> waitClosed() {
         return closed;
     }
 
-    /** Returns the underlying transport. */
+    /** {@return the underlying transport} */
     public Transport transport() {
         return transport;
     }

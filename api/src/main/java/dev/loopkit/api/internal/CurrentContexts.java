@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -29,7 +44,7 @@ public final class CurrentContexts {
     private CurrentContexts() {
     }
 
-    /** Returns the context current on this thread, or null if this thread never entered or set one. */
+    /** {@return the context current on this thread, or null if this thread never entered or set one} */
     public static Context get() {
         return CURRENT.get();
     }
@@ -47,7 +62,7 @@ public final class CurrentContexts {
         }
     }
 
-    /** Returns whether any context variable exists in this process. */
+    /** {@return whether any context variable exists in this process} */
     public static boolean inUse() {
         return inUse;
     }
@@ -60,9 +75,9 @@ public final class CurrentContexts {
     }
 
     /**
-     * Returns what a scheduled callback captures (asyncio's {@code copy_context()} in
+     * {@return what a scheduled callback captures (asyncio's {@code copy_context()} in
      * {@code call_soon}): a copy of this thread's context, or null while no context variable
-     * exists (nothing could be in it, and the callback then runs as it is).
+     * exists (nothing could be in it, and the callback then runs as it is)}
      */
     public static Context captureForCallback() {
         return inUse ? Context.copyCurrent() : null;

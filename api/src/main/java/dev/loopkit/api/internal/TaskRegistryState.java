@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -34,7 +49,11 @@ public final class TaskRegistryState {
     private TaskRegistryState() {
     }
 
-    /** Adds {@code task} to the registered tasks. */
+    /**
+     * Adds {@code task} to the registered tasks.
+     *
+     * @param task the task; never null
+     */
     public static void register(Task<?> task) {
         Objects.requireNonNull(task, "task");
         synchronized (REGISTERED) {
@@ -42,7 +61,11 @@ public final class TaskRegistryState {
         }
     }
 
-    /** Removes {@code task} from the registered tasks; unknown tasks are ignored. */
+    /**
+     * Removes {@code task} from the registered tasks; unknown tasks are ignored.
+     *
+     * @param task the task; never null
+     */
     public static void unregister(Task<?> task) {
         Objects.requireNonNull(task, "task");
         synchronized (REGISTERED) {
@@ -50,7 +73,11 @@ public final class TaskRegistryState {
         }
     }
 
-    /** Returns true if {@code task} is registered, done or not. */
+    /**
+     * {@return true if {@code task} is registered, done or not}
+     *
+     * @param task the task
+     */
     public static boolean isRegistered(Task<?> task) {
         synchronized (REGISTERED) {
             return REGISTERED.contains(task);
@@ -60,6 +87,8 @@ public final class TaskRegistryState {
     /**
      * Makes {@code task} the current task of {@code loop}.
      *
+     * @param loop the loop; never null
+     * @param task the task; never null
      * @throws IllegalStateException if another task is current on that loop
      */
     public static void enter(EventLoop loop, Task<?> task) {
@@ -75,6 +104,8 @@ public final class TaskRegistryState {
     /**
      * Clears {@code task} as the current task of {@code loop}.
      *
+     * @param loop the loop; never null
+     * @param task the task; never null
      * @throws IllegalStateException if {@code task} is not the current task of that loop
      */
     public static void leave(EventLoop loop, Task<?> task) {
@@ -88,19 +119,31 @@ public final class TaskRegistryState {
 
     /**
      * Makes {@code task} (or, with null, no task) the current task of {@code loop}, whatever was
-     * current, and returns what was.
+     * current.
+     *
+     * @param loop the loop; never null
+     * @param task the new current task, or null for none
+     * @return the task that was current, or null
      */
     public static Task<?> swap(EventLoop loop, Task<?> task) {
         Objects.requireNonNull(loop, "loop");
         return task == null ? CURRENT.remove(loop) : CURRENT.put(loop, task);
     }
 
-    /** Returns the current task of {@code loop}, or null. */
+    /**
+     * {@return the current task of {@code loop}, or null}
+     *
+     * @param loop the loop; never null
+     */
     public static Task<?> current(EventLoop loop) {
         return CURRENT.get(Objects.requireNonNull(loop, "loop"));
     }
 
-    /** Returns a snapshot of the registered tasks of {@code loop} that are not done. */
+    /**
+     * {@return a snapshot of the registered tasks of {@code loop} that are not done}
+     *
+     * @param loop the loop; never null
+     */
     public static Set<Task<?>> pending(EventLoop loop) {
         Objects.requireNonNull(loop, "loop");
         Set<Task<?>> result = new LinkedHashSet<>();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package dev.loopkit.api.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
@@ -76,8 +91,11 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
     }
 
     /**
-     * Suspends the calling coroutine until {@code future} is done and returns its result.
+     * Suspends the calling coroutine until {@code future} is done.
      *
+     * @param <V> the value type
+     * @param future the future to wait for; never null
+     * @return the future's result
      * @throws IllegalStateException if the caller is not a coroutine's thread
      */
     public static <V> V await(Future<V> future) {
@@ -97,7 +115,7 @@ public final class ThreadCoroutine<T> implements Coroutine<T> {
         return self.suspend(future);
     }
 
-    /** Returns true if the calling thread is a coroutine's thread. */
+    /** {@return true if the calling thread is a coroutine's thread} */
     public static boolean inCoroutine() {
         return CURRENT.get() != null;
     }
