@@ -506,8 +506,10 @@ public interface EventLoop extends AutoCloseable {
      * @param signal a signal's name, with its {@code SIG} prefix as in asyncio's {@code signal}
      *     module: {@code "SIGINT"}, {@code "SIGTERM"}, {@code "SIGHUP"}, ...; never null
      * @param callback what to run; never null
-     * @throws IllegalArgumentException for an unknown signal, or one the JVM or the OS keeps for
-     *     itself ({@code SIGKILL}, {@code SIGSTOP}, {@code SIGQUIT}, {@code SIGSEGV}, ...)
+     * @throws IllegalArgumentException for an unknown signal, one the JVM or the OS keeps for
+     *     itself ({@code SIGKILL}, {@code SIGSTOP}, {@code SIGQUIT}, {@code SIGSEGV}, ...), or a
+     *     SIGINT, SIGTERM or SIGHUP that the process was started ignoring (in the background, under
+     *     {@code nohup}), which the JVM never delivers
      * @throws IllegalStateException if the loop is closed
      * @throws UnsupportedOperationException if the loop lacks capability {@code signals}
      */

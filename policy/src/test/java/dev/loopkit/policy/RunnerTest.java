@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loopkit.api.Async;
@@ -31,13 +32,17 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
 import dev.loopkit.testsupport.RecordingLoop;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -99,6 +104,9 @@ class RunnerTest extends PolicyTestSupport {
         assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "kill(1) sends the signal");
         SignalHandler jvms = Signal.handle(new Signal("INT"), SignalHandler.SIG_DFL);
         Signal.handle(new Signal("INT"), jvms);
+        // A JVM started with SIGINT ignored (by a shell running the build in the background) can
+        // never handle it; the runner then leaves it alone, which the next test shows.
+        assumeFalse(jvms == SignalHandler.SIG_IGN, "this JVM was started with SIGINT ignored");
         List<String> cleanup = new ArrayList<>();
         try (Runner runner = new Runner(RecordingLoop::new, false)) {
             assertThrows(CancelledException.class, () -> runner.run(Coroutines.of(() -> {
@@ -117,6 +125,26 @@ class RunnerTest extends PolicyTestSupport {
         SignalHandler after = Signal.handle(new Signal("INT"), jvms);
         // sun.misc wraps the JVM's own handler anew on each call: compare what it wraps.
         assertEquals(jvms.toString(), after.toString(), "SIGINT's handler after the run");
+    }
+
+    @Test
+    void inAJvmStartedWithSigintIgnoredAHandlerIsRefusedClearlyAndTheRunnerRunsWithoutOne(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "sh's trap ignores SIGINT");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("probe.log");
+        Process probe = new ProcessBuilder("sh", "-c", "trap '' INT; exec \"$0\" -cp \"$1\" \"$2\"", java,
+                System.getProperty("java.class.path"), IgnoredSigintProbe.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe did not end within 60 s");
+        } finally {
+            probe.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("addSignalHandler: signal SIGINT is ignored by this process (it was started in the"
+                + " background or under nohup), and the JVM never delivers an ignored SIGINT"), output);
+        assertTrue(output.contains("runner: 42"), output);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.loopkit.api.EventLoop;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -41,6 +42,13 @@ final class SignalHandlers {
     /** By signal name without its prefix, as the JVM names signals ({@code INT}). Guarded by the class. */
     private static final Map<String, Installed> BY_SIGNAL = new HashMap<>();
     private static final String PREFIX = "SIG";
+    /**
+     * The signals the JVM keeps for its shutdown hooks: when the process ignores one of them at
+     * start (a job started in the background ignores SIGINT, {@code nohup} ignores SIGHUP), the
+     * JVM leaves it ignored whatever handler is registered, and says so only by handing back
+     * {@code SIG_IGN} as the handler replaced.
+     */
+    private static final Set<String> KEPT_IGNORED_WHEN_IGNORED = Set.of("INT", "TERM", "HUP");
 
     private SignalHandlers() {
     }
@@ -60,6 +68,12 @@ final class SignalHandlers {
         } catch (IllegalArgumentException reserved) {
             throw new IllegalArgumentException("signal " + name + " is the JVM's or the OS's (" + reserved.getMessage()
                     + "): handle another one, such as SIGINT, SIGTERM or SIGHUP", reserved);
+        }
+        if (replaced == SignalHandler.SIG_IGN && KEPT_IGNORED_WHEN_IGNORED.contains(signal.getName())) {
+            Signal.handle(signal, SignalHandler.SIG_IGN);
+            throw new IllegalArgumentException("signal " + name + " is ignored by this process (it was started in the"
+                    + " background or under nohup), and the JVM never delivers an ignored " + name
+                    + ": start the program in the foreground, or handle another signal");
         }
         Installed earlier = BY_SIGNAL.get(signal.getName());
         BY_SIGNAL.put(signal.getName(), new Installed(loop, signal, earlier == null ? replaced : earlier.original()));
