@@ -26,8 +26,10 @@ import dev.loopkit.tck.Rules;
 import dev.loopkit.tck.TckSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -70,6 +72,15 @@ final class CertifyCommand implements Callable<Integer> {
                     + " (default: every rule; a partial run never certifies).")
     String rules;
 
+    @Option(names = "--json", description = "Print one JSON document on standard output when done, instead of"
+            + " the progress and tables: versions, and per provider the verdict, counts, failing rules and the"
+            + " reports' paths. Errors still go to standard error.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only each provider's verdict, its failing rules and"
+            + " where its reports are.")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,12 +103,19 @@ final class CertifyCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        out.printf("loopkit TCK %s: %d rules%s, timeout %d s per rule%n", MarkdownReport.tckVersion(),
+        PrintWriter summary = json ? new PrintWriter(Writer.nullWriter()) : out;
+        PrintWriter progress = json || quiet ? new PrintWriter(Writer.nullWriter()) : out;
+        progress.printf("loopkit TCK %s: %d rules%s, timeout %d s per rule%n", MarkdownReport.tckVersion(),
                 Rules.all().size(), settings.rules().isAll() ? "" : " (running " + settings.rules() + ")",
                 settings.timeout().toSeconds());
-        boolean allCertified = true;
+        List<JsonOutput.Certification> results = new ArrayList<>();
         for (Candidate provider : providers) {
-            allCertified &= certify(provider, settings, out);
+            results.add(certify(provider, settings, progress, summary));
+        }
+        boolean allCertified = results.stream().allMatch(JsonOutput.Certification::certified);
+        if (json) {
+            JsonOutput.print(out, new JsonOutput.Certify(CliVersion.get(), MarkdownReport.tckVersion(),
+                    Rules.all().size(), settings.rules().toString(), allCertified, results));
         }
         return allCertified ? 0 : 1;
     }
@@ -132,35 +150,38 @@ final class CertifyCommand implements Callable<Integer> {
         return found;
     }
 
-    private boolean certify(Candidate provider, TckSettings settings, PrintWriter out)
-            throws IOException, InterruptedException {
+    /** Certifies one provider: progress and the per-rule table to {@code progress}, verdict to {@code summary}. */
+    private JsonOutput.Certification certify(Candidate provider, TckSettings settings, PrintWriter progress,
+            PrintWriter summary) throws IOException, InterruptedException {
         String name = provider.name();
-        out.printf("%ncertifying '%s' (%s)%n", name, provider.className());
-        out.flush();
+        progress.printf("%ncertifying '%s' (%s)%n", name, provider.className());
+        progress.flush();
         Path dir = reportDir.resolve(ReportFiles.directoryName(name));
         Files.createDirectories(dir);
         Path xml = dir.resolve("TEST-junit-jupiter.xml");
         Files.deleteIfExists(xml);
         CertificationResult result = new IsolatedCertification(provider.className(), classPath, settings, dir,
-                new ConsoleProgress(out)).run(name, provider.source());
-        out.println();
+                new ConsoleProgress(progress)).run(name, provider.source());
+        progress.println();
         for (RuleOutcome outcome : result.outcomes()) {
-            out.printf("  %-6s %-7s %s%n", outcome.rule().id(), outcome.status().name().toLowerCase(Locale.ROOT),
+            progress.printf("  %-6s %-7s %s%n", outcome.rule().id(), outcome.status().name().toLowerCase(Locale.ROOT),
                     outcome.rule().statement());
         }
+        progress.println();
         Path markdown = dir.resolve("loopkit-tck-" + ReportFiles.directoryName(name) + ".md");
         Files.writeString(markdown, MarkdownReport.render(result, provider.provider().getClass()));
-        out.printf("%n'%s': %s: %d passed, %d failed, %d skipped of %d rules%n", name,
+        summary.printf("'%s': %s: %d passed, %d failed, %d skipped of %d rules%n", name,
                 result.certified() ? "CERTIFIED" : "NOT CERTIFIED", result.count(RuleOutcome.Status.PASSED),
                 result.count(RuleOutcome.Status.FAILED), result.count(RuleOutcome.Status.SKIPPED),
                 result.outcomes().size());
         for (RuleOutcome failure : result.failures()) {
-            out.printf("  FAILED %s %s%n         %s%n", failure.rule().id(), failure.rule().statement(),
+            summary.printf("  FAILED %s %s%n         %s%n", failure.rule().id(), failure.rule().statement(),
                     failure.message().lines().findFirst().orElse(""));
         }
-        out.printf("reports: %s and %s%n", markdown, Files.exists(xml) ? xml
+        boolean wroteXml = Files.exists(xml);
+        summary.printf("reports: %s and %s%n", markdown, wroteXml ? xml
                 : "no JUnit XML (the certification JVM ended before writing it)");
-        out.flush();
-        return result.certified();
+        summary.flush();
+        return JsonOutput.Certification.of(result, markdown, wroteXml ? xml : null);
     }
 }

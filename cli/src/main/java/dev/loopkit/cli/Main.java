@@ -60,11 +60,12 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code --version}: the version the TCK's jar was built as, the one its reports name. */
+    /** {@code --version}: the command's build, the TCK's (the one its reports name), the JVM. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"loopkit " + MarkdownReport.tckVersion()};
+            return new String[] {"loopkit " + CliVersion.get(), "TCK " + MarkdownReport.tckVersion(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
         }
     }
 }

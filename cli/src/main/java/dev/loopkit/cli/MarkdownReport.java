@@ -30,6 +30,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.CodeSource;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The certification report a vendor attaches to a release: TCK version and jar checksum, the
@@ -53,6 +55,7 @@ final class MarkdownReport {
         row(md, "TCK", "loopkit-tck " + tckVersion() + ", " + artifact(Rules.class));
         row(md, "Provider", "`" + result.providerName() + "`, class `" + result.providerClass() + "`");
         row(md, "Provider jar", artifact(providerClass));
+        row(md, "Reproduce", reproduce());
         row(md, "JDK", System.getProperty("java.vm.vendor") + " " + Runtime.version());
         row(md, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
@@ -84,6 +87,36 @@ final class MarkdownReport {
 
     private static String cell(String text) {
         return text.replace("|", "\\|");
+    }
+
+    /**
+     * How a reader gets the TCK jar's SHA-256 again: loopkit's build is reproducible, so the same
+     * source built with the same JDK feature version gives the same bytes.
+     */
+    private static String reproduce() {
+        String jdk = buildJdk(Rules.class);
+        return "the TCK jar's SHA-256 is reproducible: build loopkit " + tckVersion() + " from its source with JDK "
+                + (jdk != null ? jdk : "(unknown: the TCK ran unpackaged)") + " (`./run reproduce` builds it twice"
+                + " from clean clones and prints every jar's SHA-256; the TCK is"
+                + " `conformance-tck/target/loopkit-tck-" + tckVersion() + ".jar`). The provider jar's reproduces"
+                + " only if its vendor's build is reproducible.";
+    }
+
+    /** The {@code Build-Jdk-Spec} (JDK feature version) in the manifest of the jar {@code type} came from, or null. */
+    static String buildJdk(Class<?> type) {
+        CodeSource code = type.getProtectionDomain().getCodeSource();
+        try {
+            Path path = code == null ? null : Path.of(code.getLocation().toURI());
+            if (path == null || !Files.isRegularFile(path)) {
+                return null;
+            }
+            try (JarFile jar = new JarFile(path.toFile())) {
+                Manifest manifest = jar.getManifest();
+                return manifest == null ? null : manifest.getMainAttributes().getValue("Build-Jdk-Spec");
+            }
+        } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static String tckVersion() {

@@ -19,6 +19,7 @@ import dev.loopkit.policy.Candidate;
 import dev.loopkit.policy.LoopPolicy;
 import dev.loopkit.policy.ProviderDiscovery;
 import dev.loopkit.policy.ProviderSelectionException;
+import dev.loopkit.policy.Selection;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code loopkit providers}: the policy's explanation table. */
+/** {@code loopkit providers}: the policy's explanation table, or its choice alone, or as JSON. */
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = {"Lists every loop provider found, which one the policy picks and why.",
             "Honours -Dloopkit.provider and LOOPKIT_PROVIDER like an application would."},
@@ -39,6 +40,13 @@ final class ProvidersCommand implements Callable<Integer> {
             description = "Vendor jars or directories to search too, separated by '${sys:path.separator}'.")
     String classPath;
 
+    @Option(names = "--json", description = "Print one JSON document instead of the table: the choice (or the"
+            + " error), and every provider with its capabilities, status and verdict.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the chosen provider's name.")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,15 +56,26 @@ final class ProvidersCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ClassLoader loader = VendorClassPath.loaderFor(classPath);
         List<Candidate> candidates = ProviderDiscovery.discover(loader);
-        out.println(candidates.size() + " provider registration" + (candidates.size() == 1 ? "" : "s") + " found.");
+        Selection selection;
         try {
-            out.println(LoopPolicy.builder().classLoader(loader).build().selection().explain());
-            return 0;
+            selection = LoopPolicy.builder().classLoader(loader).build().selection();
         } catch (ProviderSelectionException e) {
+            if (json) {
+                JsonOutput.print(out, JsonOutput.Providers.failed(e.getMessage(), candidates));
+            }
             out.flush();
             err.println("loopkit providers: " + e.getMessage());
             err.flush();
             return 2;
         }
+        if (json) {
+            JsonOutput.print(out, JsonOutput.Providers.of(selection));
+        } else if (quiet) {
+            out.println(selection.chosen().name());
+        } else {
+            out.println(candidates.size() + " provider registration" + (candidates.size() == 1 ? "" : "s") + " found.");
+            out.println(selection.explain());
+        }
+        return 0;
     }
 }

@@ -18,6 +18,8 @@ package dev.loopkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.spi.EventLoopProvider;
 import java.io.File;
@@ -57,6 +59,7 @@ class CliTest {
         assertTrue(markdown.matches("(?s).*\\| Provider jar \\| `loopkit-default-.*\\.jar`, SHA-256 `[0-9a-f]{64}` \\|.*"),
                 markdown);
         assertTrue(markdown.contains("| TCK | loopkit-tck "), markdown);
+        assertTrue(markdown.contains("| Reproduce | the TCK jar's SHA-256 is reproducible: build loopkit "), markdown);
         String xml = Files.readString(dir.resolve("default/TEST-junit-jupiter.xml"));
         assertTrue(xml.contains("tests=\"191\"") && xml.contains("failures=\"0\""), xml.substring(0, 400));
     }
@@ -108,6 +111,36 @@ class CliTest {
         assertTrue(certify.err().startsWith("loopkit certify: ") && certify.err().contains("no-such-loop"), certify.err());
         assertTrue(providers.err().startsWith("loopkit providers: ") && providers.err().contains("no-such-loop"),
                 providers.err());
+    }
+
+    @Test
+    void providersJsonStillNamesEveryProviderWhenNoneCanBeChosen() throws Exception {
+        String previous = System.setProperty("loopkit.provider", "no-such-loop");
+        Run providers;
+        try {
+            providers = loopkit("providers", "--json");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("loopkit.provider");
+            } else {
+                System.setProperty("loopkit.provider", previous);
+            }
+        }
+        assertEquals(2, providers.status(), providers.out() + providers.err());
+        JsonNode json = new ObjectMapper().readTree(providers.out());
+        assertTrue(json.get("chosen").isNull(), providers.out());
+        assertTrue(json.get("error").asText().contains("no-such-loop"), providers.out());
+        assertTrue(json.get("providers").findValuesAsText("name").contains("default"), providers.out());
+    }
+
+    @Test
+    void certifyQuietPrintsOnlyTheVerdictAndWhereTheReportsAre() {
+        Run run = loopkit("certify", "--provider", "default", "--rules", "LC-01", "--quiet",
+                "--report-dir", dir.toString());
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertEquals(List.of("'default': NOT CERTIFIED: 1 passed, 0 failed, 190 skipped of 191 rules",
+                "reports: " + dir.resolve("default/loopkit-tck-default.md") + " and "
+                        + dir.resolve("default/TEST-junit-jupiter.xml")), run.out().lines().toList());
     }
 
     @Test

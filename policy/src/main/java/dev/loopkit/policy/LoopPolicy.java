@@ -129,7 +129,8 @@ public final class LoopPolicy {
                 if (chosen == null) {
                     chosen = select();
                     selection = chosen;
-                    LOG.info("{}", chosen.explain());
+                    // One line: log collectors split a multi-line message into records.
+                    LOG.info("{}", chosen.summary());
                 }
             }
         }

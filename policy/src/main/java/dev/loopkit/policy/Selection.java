@@ -62,6 +62,28 @@ public record Selection(Candidate chosen, String rule, Set<String> requiredCapab
         return text.toString();
     }
 
+    /**
+     * The choice on one line, for logs whose collectors take each line for a record of its own:
+     * the first line of {@link #explain()}, then each candidate with its status, priority and
+     * verdict.
+     *
+     * @return one line, e.g. {@code loopkit chose provider 'epoll' (highest priority among 2 usable
+     *     providers); candidates: epoll [available, priority 10: highest priority], default
+     *     [available, priority 0: lower priority (0 < 10)]}
+     */
+    public String summary() {
+        StringBuilder text = new StringBuilder(explain().lines().findFirst().orElseThrow()).append("; candidates: ");
+        for (Verdict verdict : verdicts) {
+            Candidate c = verdict.candidate();
+            if (verdict != verdicts.get(0)) {
+                text.append(", ");
+            }
+            text.append(c.displayName()).append(" [").append(c.status().name().toLowerCase(Locale.ROOT))
+                    .append(", priority ").append(c.priority()).append(": ").append(verdict.reason()).append(']');
+        }
+        return text.toString();
+    }
+
     static String table(List<Verdict> verdicts) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "name", "priority", "capabilities", "status", "class", "source", "verdict"});

@@ -25,6 +25,7 @@ import ch.qos.logback.classic.Level;
 import dev.loopkit.api.EventLoop;
 import dev.loopkit.testsupport.RecordingLoop;
 import dev.loopkit.testsupport.LogCapture;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +140,15 @@ class SelectionTest extends PolicyTestSupport {
             loop.close();
             assertEquals(first, policy.selection());
             assertEquals(1, log.events(Level.INFO).size());
-            assertEquals(first.explain(), log.events(Level.INFO).get(0).getFormattedMessage());
+            String logged = log.events(Level.INFO).get(0).getFormattedMessage();
+            assertEquals(first.summary(), logged);
+            assertFalse(logged.contains("\n"), "one line: " + logged);
+            assertTrue(logged.startsWith(first.explain().lines().findFirst().orElseThrow() + "; candidates: "), logged);
+            for (Verdict verdict : first.verdicts()) {
+                assertTrue(logged.contains(verdict.candidate().displayName() + " [" + verdict.candidate().status()
+                        .name().toLowerCase(Locale.ROOT) + ", priority " + verdict.candidate().priority() + ": "
+                        + verdict.reason() + "]"), logged);
+            }
             assertInstanceOf(RecordingLoop.class, loop);
         }
     }
