@@ -24,6 +24,8 @@ module dev.loopkit.spi {
     requires org.slf4j;
     // sun.misc.Signal: the JDK's only way to handle a signal (addSignalHandler).
     requires jdk.unsupported;
+    // The loop's flight-recorder events (slow callbacks, long iterations, task lifetimes).
+    requires jdk.jfr;
     requires static transitive org.apiguardian.api;
 
     exports dev.loopkit.spi;

@@ -493,6 +493,19 @@ public interface EventLoop extends AutoCloseable {
         return subprocessExec(protocolFactory, new ProcessBuilder("/bin/sh", "-c", command));
     }
 
+    /**
+     * {@return the loop's metrics: lag, ready callbacks, timers, open transports} Thread-safe;
+     * the same object on every call. Not in asyncio.
+     *
+     * @throws UnsupportedOperationException if the loop does not report metrics (every loop built
+     *     on the SPI's {@code BaseEventLoop} does)
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    default LoopMetrics metrics() {
+        throw new UnsupportedOperationException(getClass().getName() + " reports no metrics; loops built on"
+                + " dev.loopkit.spi.BaseEventLoop do");
+    }
+
     // ---------------------------------------------------------------------------------------
     // Signals
 

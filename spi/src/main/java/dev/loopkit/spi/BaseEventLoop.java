@@ -30,6 +30,7 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
+import dev.loopkit.api.LoopMetrics;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.SslOptions;
@@ -166,6 +167,7 @@ public abstract class BaseEventLoop implements EventLoop {
     private final ExecutorSupport executors = new ExecutorSupport(this);
     private final Connector connector = new Connector(this);
     private final Set<ProcessTransport> subprocesses = new LinkedHashSet<>();
+    private final LoopObserver observer = new LoopObserver();
     /** The loop users see: this one, or the loop that decorates it. */
     private final EventLoop outer;
 
@@ -689,6 +691,18 @@ public abstract class BaseEventLoop implements EventLoop {
         return ProcessTransport.start(this, protocolFactory, command);
     }
 
+    /** {@inheritDoc} Published once per iteration by the loop thread; read from any thread. */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    @Override
+    public final LoopMetrics metrics() {
+        return observer;
+    }
+
+    /** What the transports report their opening and closing to. */
+    LoopObserver observer() {
+        return observer;
+    }
+
     /** The children whose transports are not yet lost, closed with the loop. Loop thread only. */
     Set<ProcessTransport> subprocesses() {
         return subprocesses;
@@ -1010,26 +1024,25 @@ public abstract class BaseEventLoop implements EventLoop {
             sleeping = false;
         }
         moveInboxToReady();
+        long lag = -1;
         if (timers.size() > 0) {
             long now = time();
             ScheduledHandle due;
             while ((due = timers.pollDue(now)) != null) {
+                lag = Math.max(lag, saturatedAdd(now, -due.when()));
                 ready.addLast(due);
             }
         }
         UnretrievedExceptions.deliverCollected();
 
+        observer.callbacksStarting(ready.size(), timers.live(), lag);
         for (int remaining = ready.size(); remaining > 0; remaining--) {
             CallbackHandle handle = ready.pollFirst();
-            if (handle.cancelled()) {
-                continue;
-            }
-            if (debug) {
-                runTimed(handle);
-            } else {
-                handle.run();
+            if (!handle.cancelled()) {
+                observer.run(handle, debug, slowCallbackNanos);
             }
         }
+        observer.callbacksFinished(ready.size());
     }
 
     /** Appends what callSoonThreadsafe queued to the ready queue, in the order it came. */
@@ -1037,15 +1050,6 @@ public abstract class BaseEventLoop implements EventLoop {
         CallbackHandle submitted;
         while ((submitted = inbox.poll()) != null) {
             ready.addLast(submitted);
-        }
-    }
-
-    private void runTimed(CallbackHandle handle) {
-        long start = System.nanoTime();
-        handle.run();
-        long took = System.nanoTime() - start;
-        if (took >= slowCallbackNanos) {
-            LOG.warn("Executing {} took {} seconds", CallbackFailures.describe(handle), String.format("%.3f", took / 1e9));
         }
     }
 

@@ -203,6 +203,15 @@ public class BuiltinFuture<T> implements Future<T> {
         return getClass().getSimpleName() + "[" + describeState() + createdAt() + "]";
     }
 
+    /** {@return how a done future ended, without marking its exception retrieved: result, cancelled, or the exception's class} */
+    final String outcome() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case CANCELLED -> "cancelled";
+            case FINISHED -> exception != null ? exception.getClass().getName() : "result";
+        };
+    }
+
     /** {@return the state as asyncio prints it: pending, cancelled, finished, or the exception} */
     protected String describeState() {
         return switch (state) {

@@ -94,6 +94,8 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
     private boolean mustCancel;
     private String requestedCancelMessage;
     private int cancelRequests;
+    /** The JFR event of this task's lifetime, or null when no recording wanted it at creation. */
+    private final TaskLifetimeEvent lifetime = TaskLifetimeEvent.beginIfEnabled();
 
     /**
      * Creates a task and schedules its first step. For loop authors only; see the class comment.
@@ -210,6 +212,9 @@ public class BuiltinTask<T> extends BuiltinFuture<T> implements Task<T> {
     @Override
     protected void onDone() {
         TaskRegistry.unregisterTask(this);
+        if (lifetime != null) {
+            lifetime.finish(this);
+        }
     }
 
     @Override

@@ -46,6 +46,7 @@ abstract class ChannelTransport implements OwnedChannel {
         this.loop = loop;
         this.channel = channel;
         loop.own(channel, this);
+        loop.observer().transportOpened();
     }
 
     /** Whether the transport's state calls for a read callback now. */
@@ -101,6 +102,7 @@ abstract class ChannelTransport implements OwnedChannel {
             loop.unwatchWritable(channel);
         }
         closed = true;
+        loop.observer().transportClosed();
         release(loop, channel);
         loop.callSoon(() -> notifyLost(cause));
     }

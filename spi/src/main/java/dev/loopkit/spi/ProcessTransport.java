@@ -89,6 +89,7 @@ final class ProcessTransport implements SubprocessTransport {
         }
         BuiltinFuture<SubprocessTransport> result = loop.newFuture();
         loop.subprocesses().add(transport);
+        loop.observer().transportOpened();
         loop.callSoon(() -> transport.call("connectionMade", () -> transport.protocol.connectionMade(transport)));
         loop.callSoon(() -> {
             transport.startPipes();
@@ -151,6 +152,7 @@ final class ProcessTransport implements SubprocessTransport {
         if (!lost && returncode != null && openPipes == 0) {
             lost = true;
             loop.subprocesses().remove(this);
+            loop.observer().transportClosed();
             call("connectionLost", () -> protocol.connectionLost(null));
         }
     }

@@ -74,6 +74,11 @@ final class TimerQueue {
         return heap.size();
     }
 
+    /** {@return how many timers are queued and not cancelled} */
+    int live() {
+        return heap.size() - cancelled;
+    }
+
     /** Drops every timer (the loop is closing: nothing will cancel or poll them again). */
     void clear() {
         heap.clear();

@@ -25,6 +25,7 @@ import dev.loopkit.api.ExceptionContext;
 import dev.loopkit.api.ExceptionHandler;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Handle;
+import dev.loopkit.api.LoopMetrics;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.api.SslOptions;
@@ -330,6 +331,11 @@ public class ForwardingLoop implements EventLoop {
     @Override
     public void setSlowCallbackDuration(Duration threshold) {
         delegate.setSlowCallbackDuration(threshold);
+    }
+
+    @Override
+    public LoopMetrics metrics() {
+        return delegate.metrics();
     }
 
     @Override
