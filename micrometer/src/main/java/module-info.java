@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 The loopkit developers
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+/**
+ * Optional: binds a loop's {@link dev.loopkit.api.LoopMetrics} to a Micrometer registry
+ * ({@link dev.loopkit.micrometer.LoopMetricsBinder}).
+ */
+module dev.loopkit.micrometer {
+    requires transitive dev.loopkit.api;
+    requires transitive micrometer.core;
+    requires static transitive org.apiguardian.api;
+
+    exports dev.loopkit.micrometer;
+}
