@@ -27,6 +27,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.loopkit.api.archfixture.ApiThatSeesTheSpi;
 import dev.loopkit.epoll.archfixture.EpollThatSeesTheDefaultLoop;
+import dev.loopkit.micrometer.archfixture.MicrometerThatSeesTheSpi;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheDefaultLoop;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheEpollLoop;
 import dev.loopkit.policy.archfixture.PolicyThatSeesTheInternals;
@@ -45,7 +46,7 @@ class ArchitectureTest {
 
     private static final String[] LIBRARY = {"dev.loopkit.api..", "dev.loopkit.spi..", "dev.loopkit.impl..",
         "dev.loopkit.policy..", "dev.loopkit.tck..", "dev.loopkit.toolkit..", "dev.loopkit.streams..",
-        "dev.loopkit.epoll.."};
+        "dev.loopkit.epoll..", "dev.loopkit.micrometer.."};
 
     static final ArchRule API_SEES_NOTHING_ELSE = classes().that().resideInAPackage("dev.loopkit.api..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loopkit.api..", "org.apiguardian.api..", "java..", "javax.net.ssl..")
@@ -55,9 +56,9 @@ class ArchitectureTest {
     static final ArchRule SPI_SEES_ONLY_API = classes().that().resideInAPackage("dev.loopkit.spi..")
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("dev.loopkit.spi..", "dev.loopkit.api..", "org.slf4j..", "org.apiguardian.api..", "java..",
-                    "javax.net.ssl..", "sun.misc..")
+                    "javax.net.ssl..", "sun.misc..", "jdk.jfr..")
             .because("spi sees only api and SLF4J (and the JDK's jdk.unsupported sun.misc.Signal, its only way to"
-                    + " handle signals)");
+                    + " handle signals, and jdk.jfr for the loop's flight-recorder events)");
 
     static final ArchRule POLICY_SEES_ONLY_CONTRACTS = classes().that().resideInAPackage("dev.loopkit.policy..")
             .should().onlyDependOnClassesThat()
@@ -70,6 +71,12 @@ class ArchitectureTest {
             .resideInAnyPackage("dev.loopkit.toolkit..", "dev.loopkit.api..", "org.apiguardian.api..", "java..",
                     "javax.net.ssl..")
             .because("the toolkit is written against the api alone, so it works on every vendor's loop");
+
+    static final ArchRule MICROMETER_SEES_ONLY_API = classes().that().resideInAPackage("dev.loopkit.micrometer..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.loopkit.micrometer..", "dev.loopkit.api..", "io.micrometer..",
+                    "org.apiguardian.api..", "java..")
+            .because("the Micrometer binding reads LoopMetrics, which every loop offers, and nothing of the SPI");
 
     static final ArchRule INTERNALS_STAY_WITH_API_AND_SPI = noClasses().that().resideInAnyPackage(LIBRARY)
             .and().resideOutsideOfPackages("dev.loopkit.api..", "dev.loopkit.spi..")
@@ -129,6 +136,12 @@ class ArchitectureTest {
     void policyDependsOnlyOnTheContracts() {
         POLICY_SEES_ONLY_CONTRACTS.check(library);
         assertTrue(POLICY_SEES_ONLY_CONTRACTS.evaluate(fixture(PolicyThatSeesTheDefaultLoop.class)).hasViolation());
+    }
+
+    @Test
+    void micrometerBindingDependsOnlyOnApiAndMicrometer() {
+        MICROMETER_SEES_ONLY_API.check(library);
+        assertTrue(MICROMETER_SEES_ONLY_API.evaluate(fixture(MicrometerThatSeesTheSpi.class)).hasViolation());
     }
 
     @Test
