@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,20 @@ class CliTest {
         StringWriter err = new StringWriter();
         int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(status, out.toString(), err.toString());
+    }
+
+    /** Runs {@code command} with -Dloopkit.provider={@code name}, as an operator would start it, then restores it. */
+    private static Run withProviderProperty(String name, Supplier<Run> command) {
+        String previous = System.setProperty("loopkit.provider", name);
+        try {
+            return command.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("loopkit.provider");
+            } else {
+                System.setProperty("loopkit.provider", previous);
+            }
+        }
     }
 
     @Test
@@ -95,17 +110,7 @@ class CliTest {
     @Test
     void providersAndCertifyAnswerAProviderThatCannotBeChosenAlikeOnStandardErrorWithStatus2() {
         Run certify = loopkit("certify", "--provider", "no-such-loop", "--report-dir", dir.toString());
-        String previous = System.setProperty("loopkit.provider", "no-such-loop");
-        Run providers;
-        try {
-            providers = loopkit("providers");
-        } finally {
-            if (previous == null) {
-                System.clearProperty("loopkit.provider");
-            } else {
-                System.setProperty("loopkit.provider", previous);
-            }
-        }
+        Run providers = withProviderProperty("no-such-loop", () -> loopkit("providers"));
         assertEquals(2, certify.status(), certify.out() + certify.err());
         assertEquals(2, providers.status(), providers.out() + providers.err());
         assertTrue(certify.err().startsWith("loopkit certify: ") && certify.err().contains("no-such-loop"), certify.err());
@@ -115,17 +120,7 @@ class CliTest {
 
     @Test
     void providersJsonStillNamesEveryProviderWhenNoneCanBeChosen() throws Exception {
-        String previous = System.setProperty("loopkit.provider", "no-such-loop");
-        Run providers;
-        try {
-            providers = loopkit("providers", "--json");
-        } finally {
-            if (previous == null) {
-                System.clearProperty("loopkit.provider");
-            } else {
-                System.setProperty("loopkit.provider", previous);
-            }
-        }
+        Run providers = withProviderProperty("no-such-loop", () -> loopkit("providers", "--json"));
         assertEquals(2, providers.status(), providers.out() + providers.err());
         JsonNode json = new ObjectMapper().readTree(providers.out());
         assertTrue(json.get("chosen").isNull(), providers.out());

@@ -26,6 +26,7 @@ import dev.loopkit.api.Future;
 import dev.loopkit.api.Protocol;
 import dev.loopkit.api.Server;
 import dev.loopkit.testsupport.CollectingProtocol;
+import dev.loopkit.testsupport.ProbeJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -39,7 +40,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,17 +108,7 @@ class ServerFaultsTest extends LoopTestSupport {
     @Test
     void aServerOutOfFileDescriptorsRestsBetweenAccepts(@TempDir Path dir) throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), "needs ulimit");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = dir.resolve("probe.log");
-        Process process = new ProcessBuilder("bash", "-c", "ulimit -n 256 && exec \"$0\" -cp \"$1\" \"$2\"", java,
-                System.getProperty("java.class.path"), AcceptBackoffProbe.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe did not end within 60 s");
-        } finally {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
+        String output = ProbeJvm.run(dir, "ulimit -n 256", AcceptBackoffProbe.class);
         String verdict = output.lines().filter(line -> line.startsWith("accept failures reported: ")).findFirst()
                 .orElseThrow(() -> new AssertionError("the probe reported nothing:\n" + output));
         assumeFalse(verdict.endsWith(": 0"), "the probe never ran out of descriptors:\n" + output);

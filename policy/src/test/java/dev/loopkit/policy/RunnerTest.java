@@ -31,14 +31,13 @@ import dev.loopkit.api.EventLoops;
 import dev.loopkit.api.Future;
 import dev.loopkit.api.Task;
 import dev.loopkit.api.Tasks;
+import dev.loopkit.testsupport.ProbeJvm;
 import dev.loopkit.testsupport.RecordingLoop;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,18 +129,8 @@ class RunnerTest extends PolicyTestSupport {
     @Test
     void inAJvmStartedWithSigintIgnoredAHandlerIsRefusedClearlyAndTheRunnerRunsWithoutOne(@TempDir Path dir)
             throws Exception {
-        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "sh's trap ignores SIGINT");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = dir.resolve("probe.log");
-        Process probe = new ProcessBuilder("sh", "-c", "trap '' INT; exec \"$0\" -cp \"$1\" \"$2\"", java,
-                System.getProperty("java.class.path"), IgnoredSigintProbe.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe did not end within 60 s");
-        } finally {
-            probe.destroyForcibly();
-        }
-        String output = Files.readString(log);
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "the shell's trap ignores SIGINT");
+        String output = ProbeJvm.run(dir, "trap '' INT", IgnoredSigintProbe.class);
         assertTrue(output.contains("addSignalHandler: signal SIGINT is ignored by this process (it was started in the"
                 + " background or under nohup), and the JVM never delivers an ignored SIGINT"), output);
         assertTrue(output.contains("runner: 42"), output);
