@@ -98,7 +98,7 @@ final class MarkdownReport {
         return "the TCK jar's SHA-256 is reproducible: build loopkit " + tckVersion() + " from its source with JDK "
                 + (jdk != null ? jdk : "(unknown: the TCK ran unpackaged)") + " (`./run reproduce` builds it twice"
                 + " from clean clones and prints every jar's SHA-256; the TCK is"
-                + " `conformance-tck/target/loopkit-tck-" + tckVersion() + ".jar`). The provider jar's reproduces"
+                + " `conformance-tck/target/loopkit-tck-" + tckVersion() + ".jar`). The provider jar's hash reproduces"
                 + " only if its vendor's build is reproducible.";
     }
 

@@ -1035,14 +1035,14 @@ public abstract class BaseEventLoop implements EventLoop {
         }
         UnretrievedExceptions.deliverCollected();
 
-        observer.callbacksStarting(ready.size(), timers.live(), lag);
+        LoopIterationEvent iteration = observer.callbacksStarting(ready.size(), timers.live(), lag);
         for (int remaining = ready.size(); remaining > 0; remaining--) {
             CallbackHandle handle = ready.pollFirst();
             if (!handle.cancelled()) {
                 observer.run(handle, debug, slowCallbackNanos);
             }
         }
-        observer.callbacksFinished(ready.size());
+        observer.callbacksFinished(iteration, ready.size());
     }
 
     /** Appends what callSoonThreadsafe queued to the ready queue, in the order it came. */

@@ -36,27 +36,28 @@ final class LoopObserver implements LoopMetrics {
     private volatile int scheduledTimers;
     private volatile long iterations;
     private final AtomicInteger openTransports = new AtomicInteger();
-    /** The running iteration's event; loop thread only. */
-    private LoopIterationEvent iteration;
 
     /**
      * The loop's callback phase begins: {@code ready} callbacks to run, {@code timers} still
      * scheduled, and {@code lag}, how late the latest due timer is, or a negative number if none
      * was due. Loop thread only.
+     *
+     * @return the phase's event, for {@link #callbacksFinished}; a local of the caller, so that the
+     *     JIT can drop it while no recording runs
      */
-    void callbacksStarting(int ready, int timers, long lag) {
-        iteration = new LoopIterationEvent();
+    LoopIterationEvent callbacksStarting(int ready, int timers, long lag) {
+        LoopIterationEvent iteration = new LoopIterationEvent();
         iteration.begin();
         readyCallbacks = ready;
         scheduledTimers = timers;
         if (lag >= 0) {
             lagNanos = lag;
         }
+        return iteration;
     }
 
-    /** The callback phase ended, leaving {@code readyAfter} callbacks for the next iteration. Loop thread only. */
-    void callbacksFinished(int readyAfter) {
-        LoopIterationEvent event = iteration;
+    /** The callback phase of {@code event} ended, leaving {@code readyAfter} callbacks for the next iteration. Loop thread only. */
+    void callbacksFinished(LoopIterationEvent event, int readyAfter) {
         event.end();
         if (event.shouldCommit()) {
             event.callbacks = readyCallbacks;
